@@ -1,0 +1,70 @@
+using System.Text.Json;
+using Integritas.Domain.Lke;
+
+namespace Integritas.Domain.Catalog;
+
+/// <summary>A count input ("Jumlah" row) a percentage item is computed from.</summary>
+public sealed record CountInput(string Role, int PortalId, string Text);
+
+public sealed record CatalogQuestion(string Code, string Text, AnswerKind Kind, int? PortalId, string? Criteria, string? Formula, IReadOnlyList<CountInput> Inputs);
+
+public sealed record CatalogIndicator(string Code, string Area, LkePart Part, string Name, decimal Weight, IReadOnlyList<CatalogQuestion> Questions);
+
+/// <summary>
+/// The question bank of one LKE template: indicators with their weights and questions, the codes the
+/// canonical format uses for them, and their PortalRB question ids. Indicator weights inside an area
+/// changed between template versions (domain reference 1.3), so scoring takes weights from each export;
+/// the catalogue names things and lays out generated workbooks.
+/// </summary>
+public sealed record LkeCatalog(string Id, string RuleVersion, string Title, string Source, IReadOnlyList<CatalogIndicator> Indicators)
+{
+    private static readonly Lazy<LkeCatalog> Current = new(() => LoadEmbedded("catalog/lke-90-2021.json"));
+
+    private static readonly JsonSerializerOptions Json = new() { PropertyNameCaseInsensitive = true };
+
+    /// <summary>The 90/2021 LKE as PortalRB serves it for 2026.</summary>
+    public static LkeCatalog Lke90 => Current.Value;
+
+    public IEnumerable<CatalogQuestion> Questions => Indicators.SelectMany(i => i.Questions);
+
+    public CatalogIndicator? FindIndicator(string code) => Indicators.FirstOrDefault(i => i.Code == code);
+
+    public (CatalogIndicator Indicator, CatalogQuestion Question)? FindQuestion(string code)
+    {
+        foreach (var indicator in Indicators)
+        {
+            foreach (var question in indicator.Questions)
+            {
+                if (question.Code == code)
+                {
+                    return (indicator, question);
+                }
+            }
+        }
+        return null;
+    }
+
+    private static LkeCatalog LoadEmbedded(string name)
+    {
+        using var stream = typeof(LkeCatalog).Assembly.GetManifestResourceStream(name)
+            ?? throw new InvalidOperationException($"Embedded resource {name} is missing.");
+        var dto = JsonSerializer.Deserialize<CatalogDto>(stream, Json) ?? throw new InvalidOperationException($"{name} is empty.");
+        return new LkeCatalog(dto.Id, dto.RuleVersion, dto.Title, dto.Source, [.. dto.Indicators.Select(i => i.ToIndicator(name))]);
+    }
+
+    private sealed record CatalogDto(string Id, string RuleVersion, string Title, string Source, List<IndicatorDto> Indicators);
+
+    private sealed record IndicatorDto(string Code, string Area, string Part, string Name, decimal Weight, List<QuestionDto> Questions)
+    {
+        public CatalogIndicator ToIndicator(string file) => new(Code, Area,
+            LkeCodes.TryParsePart(Part, out var part) ? part : throw new InvalidOperationException($"{file}: indicator {Code} has unknown part '{Part}'."),
+            Name, Weight, [.. Questions.Select(q => q.ToQuestion(file))]);
+    }
+
+    private sealed record QuestionDto(string Code, string Text, string Kind, int? PortalId, string? Criteria, string? Formula, List<CountInput>? Inputs)
+    {
+        public CatalogQuestion ToQuestion(string file) => new(Code, Text,
+            LkeCodes.TryParseKind(Kind, out var kind) ? kind : throw new InvalidOperationException($"{file}: question {Code} has unknown kind '{Kind}'."),
+            PortalId, Criteria, Formula, Inputs ?? []);
+    }
+}

@@ -1,0 +1,58 @@
+using System.Globalization;
+
+namespace Integritas.Domain.Formatting;
+
+/// <summary>
+/// How readers see numbers and dates: Bahasa Indonesia (id-ID), fixed here rather than taken from the
+/// machine or its ICU version, so output is the same everywhere.
+/// </summary>
+public static class Formats
+{
+    private static readonly string[] Months =
+    [
+        "Januari", "Februari", "Maret", "April", "Mei", "Juni",
+        "Juli", "Agustus", "September", "Oktober", "November", "Desember",
+    ];
+
+    private static readonly string[] Days = ["Minggu", "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu"];
+
+    /// <summary>id-ID: decimal comma, thousands dot, Indonesian month and day names.</summary>
+    public static CultureInfo Indonesian { get; } = CreateIndonesian();
+
+    private static CultureInfo CreateIndonesian()
+    {
+        var culture = (CultureInfo)CultureInfo.InvariantCulture.Clone();
+        var n = culture.NumberFormat;
+        n.NumberDecimalSeparator = ",";
+        n.NumberGroupSeparator = ".";
+        n.PercentDecimalSeparator = ",";
+        n.PercentGroupSeparator = ".";
+        n.PercentPositivePattern = 1; // 81,2%
+        n.PercentNegativePattern = 1;
+        n.CurrencyDecimalSeparator = ",";
+        n.CurrencyGroupSeparator = ".";
+        n.CurrencySymbol = "Rp";
+        var d = culture.DateTimeFormat;
+        d.MonthNames = [.. Months, ""];
+        d.MonthGenitiveNames = [.. Months, ""];
+        d.AbbreviatedMonthNames = [.. Months.Select(m => m[..3]), ""];
+        d.AbbreviatedMonthGenitiveNames = [.. Months.Select(m => m[..3]), ""];
+        d.DayNames = Days;
+        d.AbbreviatedDayNames = [.. Days.Select(x => x[..3])];
+        d.ShortDatePattern = "dd/MM/yyyy";
+        d.LongDatePattern = "d MMMM yyyy";
+        return CultureInfo.ReadOnly(culture);
+    }
+
+    /// <summary>A number with a fixed count of decimals: <c>75,32</c>.</summary>
+    public static string Number(decimal value, int decimals = 2) =>
+        Math.Round(value, decimals, MidpointRounding.AwayFromZero).ToString("N" + decimals.ToString(CultureInfo.InvariantCulture), Indonesian);
+
+    /// <summary>A percentage already expressed in percent units: <c>81,2%</c> for 81.2.</summary>
+    public static string Percent(decimal percent, int decimals = 1) => Number(percent, decimals) + "%";
+
+    /// <summary>A long date: <c>22 November 2026</c>.</summary>
+    public static string Date(DateOnly date) => date.ToString("d MMMM yyyy", Indonesian);
+
+    public static string Date(DateTimeOffset date) => Date(DateOnly.FromDateTime(date.DateTime));
+}
