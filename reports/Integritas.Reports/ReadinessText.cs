@@ -1,0 +1,43 @@
+using Integritas.Domain.Formatting;
+using Integritas.Domain.Readiness;
+
+namespace Integritas.Reports;
+
+/// <summary>How readiness and criteria read in Bahasa Indonesia.</summary>
+public static class ReadinessText
+{
+    public static string Label(string verdict) => verdict switch
+    {
+        "WBBM" => "Memenuhi kriteria WBBM",
+        "WBK" => "Memenuhi kriteria WBK",
+        _ => "Belum memenuhi",
+    };
+
+    /// <summary>One criterion's gap, briefly: "Total 71,20 (min. 75)", "Pengawasan 58,4% (min. 60%)".</summary>
+    public static string Gap(CriterionResult c) => c.Kind switch
+    {
+        CriterionKind.BlankQuestions => $"{Formats.Number(c.Actual ?? 0, 0)} soal kosong",
+        CriterionKind.Held => $"belum memegang predikat {c.Criterion.Split('.')[^1]}",
+        CriterionKind.Percent => $"{c.ShortLabel} {Formats.Number(c.Actual ?? 0, 1)}% (min. {Min(c.Required)}%)",
+        _ when c.Status == CriterionStatus.Unknown => $"{c.ShortLabel}: data belum tersedia",
+        _ => $"{c.ShortLabel} {Formats.Number(c.Actual ?? 0)} (min. {Min(c.Required)})",
+    };
+
+    /// <summary>A minimum as the regulation writes it: no trailing zeros (75, 18,25).</summary>
+    private static string Min(decimal? value) => (value ?? 0).ToString("0.##", Formats.Indonesian);
+
+    /// <summary>The first few shortfalls, joined for a table cell; "-" when there are none.</summary>
+    public static string Shortfalls(IReadOnlyList<CriterionResult> shortfalls, int max = 3)
+    {
+        if (shortfalls.Count == 0)
+        {
+            return "-";
+        }
+        var shown = shortfalls.Take(max).Select(Gap).ToList();
+        if (shortfalls.Count > max)
+        {
+            shown.Add($"dan {shortfalls.Count - max} kriteria lain");
+        }
+        return string.Join("; ", shown);
+    }
+}
