@@ -1,0 +1,25 @@
+using Integritas.Domain.Rules;
+
+namespace Integritas.Cli.Commands;
+
+/// <summary>What every command runs with: where it writes, the clock, the rules, and where shipped files live.</summary>
+public sealed record CliContext(TextWriter Out, TextWriter Error, TimeProvider Clock, RuleCatalog Rules, string AppDirectory)
+{
+    public static CliContext Console(TimeProvider clock) =>
+        new(System.Console.Out, System.Console.Error, clock, RuleCatalog.Default, AppContext.BaseDirectory);
+
+    public string SamplesDirectory => Path.Combine(AppDirectory, "data-samples");
+
+    public string TemplatesDirectory => Path.Combine(AppDirectory, "templates");
+
+    /// <summary>Whether standard output is a terminal (progress is drawn only there).</summary>
+    public bool Interactive => ReferenceEquals(Out, System.Console.Out) && !System.Console.IsOutputRedirected;
+}
+
+/// <summary>Exit codes: 0 success, 1 a file was rejected or the work failed, 2 the command line was wrong.</summary>
+public static class ExitCodes
+{
+    public const int Ok = 0;
+    public const int Failed = 1;
+    public const int Usage = 2;
+}

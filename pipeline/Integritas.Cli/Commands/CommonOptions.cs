@@ -1,0 +1,45 @@
+using System.CommandLine;
+using Integritas.Domain.Lke;
+
+namespace Integritas.Cli.Commands;
+
+/// <summary>Options several commands share, defined once.</summary>
+public static class CommonOptions
+{
+    public static Option<string> Database() => new("--db")
+    {
+        Description = "The DuckDB database file.",
+        Required = true,
+        HelpName = "FILE",
+    };
+
+    public static Option<int?> Year() => new("--year")
+    {
+        Description = "Evaluation year (default: the latest year in the database).",
+        HelpName = "YEAR",
+    };
+
+    public static Option<string> Format(params string[] formats)
+    {
+        var option = new Option<string>("--format")
+        {
+            Description = $"Output format: {string.Join(", ", formats)}.",
+            DefaultValueFactory = _ => formats[0],
+            HelpName = "FORMAT",
+        };
+        return option.AcceptOnlyFromAmong(formats);
+    }
+
+    public static Option<string?> Layer()
+    {
+        var option = new Option<string?>("--layer")
+        {
+            Description = "Review layer to score: unit, tpi_unit, tpi_itjen or tpn (default: the most senior layer present).",
+            HelpName = "LAYER",
+        };
+        return option.AcceptOnlyFromAmong(Enum.GetValues<Reviewer>().Select(r => r.ToCode()).ToArray());
+    }
+
+    public static Reviewer? ParseLayer(string? code) =>
+        code is null ? null : LkeCodes.TryParseReviewer(code, out var r) ? r : throw new ArgumentException($"unknown layer '{code}'");
+}

@@ -1,0 +1,65 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Integritas.Reports.Briefing;
+using Integritas.Store;
+
+namespace Integritas.Cli.Commands;
+
+/// <summary>
+/// <c>zi demo [--out DIR]</c>: the whole path on a fresh machine — a new DuckDB file under DIR, the
+/// shipped sample data ingested, scored and ranked, and the reports written next to it.
+/// </summary>
+public static class DemoCommand
+{
+    public const string DefaultOutput = "out/demo";
+    public const string DatabaseFile = "zi.duckdb";
+
+    public static Command Create(CliContext context)
+    {
+        var output = new Option<string>("--out")
+        {
+            Description = $"Folder for the demo database and reports (default: {DefaultOutput}).",
+            DefaultValueFactory = _ => DefaultOutput,
+            HelpName = "DIR",
+        };
+        var samples = new Option<string?>("--samples") { Description = "Folder of sample exports (default: the ones shipped with zi).", HelpName = "DIR" };
+        var command = new Command("demo", "Run the main job on the embedded default: sample data into a new DuckDB file, then every report.") { output, samples };
+        command.SetAction(parse => ScoresCommand.Guarded(context, () => Run(context, parse.GetValue(output)!, parse.GetValue(samples))));
+        return command;
+    }
+
+    public static int Run(CliContext context, string output, string? samples)
+    {
+        var timer = Stopwatch.StartNew();
+        var samplesDirectory = samples ?? context.SamplesDirectory;
+        if (!Directory.Exists(samplesDirectory))
+        {
+            throw new CommandException($"the sample folder {samplesDirectory} does not exist.");
+        }
+        Directory.CreateDirectory(output);
+        var databasePath = Path.Combine(output, DatabaseFile);
+        // The demo always starts from an empty database so its figures are the samples' own.
+        File.Delete(databasePath);
+        File.Delete(databasePath + ".wal");
+        context.Out.WriteLine($"Ingesting {Path.GetFullPath(samplesDirectory)} into {Path.GetFullPath(databasePath)}");
+        var ingest = IngestCommand.Run(context, databasePath, [samplesDirectory]);
+        if (ingest != ExitCodes.Ok)
+        {
+            throw new CommandException("the sample data did not load; see the errors above.");
+        }
+
+        var database = new ZiDatabase(databasePath, context.Clock);
+        using var connection = database.OpenRead();
+        var year = ScoresCommand.ResolveYear(connection, null);
+        var briefing = new BriefingReport(context.Rules, context.Clock).Write(connection, year, context.TemplatesDirectory, output);
+        context.Out.WriteLine();
+        context.Out.WriteLine($"Briefing for {year}: {Path.GetFullPath(briefing.Document)}");
+        foreach (var file in briefing.Files.Where(f => f != briefing.Document))
+        {
+            context.Out.WriteLine($"  with {Path.GetFullPath(file)}");
+        }
+        context.Out.WriteLine($"Database: {Path.GetFullPath(databasePath)} (try: zi scores --db {databasePath} --year {year})");
+        context.Out.WriteLine($"Demo finished in {timer.Elapsed.TotalSeconds:0.0} s.");
+        return ExitCodes.Ok;
+    }
+}

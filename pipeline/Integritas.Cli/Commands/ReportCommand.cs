@@ -1,0 +1,33 @@
+using System.CommandLine;
+using Integritas.Reports.Briefing;
+using Integritas.Store;
+
+namespace Integritas.Cli.Commands;
+
+/// <summary><c>zi report KIND --db FILE --year Y --out DIR</c>: fills a report template from the database.</summary>
+public static class ReportCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var kind = new Argument<string>("kind") { Description = "The report: briefing." };
+        kind.AcceptOnlyFromAmong("briefing");
+        var db = CommonOptions.Database();
+        var year = CommonOptions.Year();
+        var output = new Option<string>("--out") { Description = "Output folder.", Required = true, HelpName = "DIR" };
+        var templates = new Option<string?>("--templates") { Description = "Folder of the .docx templates (default: the ones shipped with zi).", HelpName = "DIR" };
+        var command = new Command("report", "Render a report from its Word template.") { kind, db, year, output, templates };
+        command.SetAction(parse => ScoresCommand.Guarded(context, () =>
+        {
+            using var connection = new ZiDatabase(parse.GetValue(db)!, context.Clock).OpenRead();
+            var y = ScoresCommand.ResolveYear(connection, parse.GetValue(year));
+            var result = new BriefingReport(context.Rules, context.Clock)
+                .Write(connection, y, parse.GetValue(templates) ?? context.TemplatesDirectory, parse.GetValue(output)!);
+            foreach (var file in result.Files)
+            {
+                context.Out.WriteLine("wrote " + Path.GetFullPath(file));
+            }
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+}

@@ -1,0 +1,87 @@
+using System.CommandLine;
+using DuckDB.NET.Data;
+using Integritas.Cli.Output;
+using Integritas.Store;
+using Integritas.Store.Queries;
+
+namespace Integritas.Cli.Commands;
+
+/// <summary><c>zi scores</c> and <c>zi rank</c>: one record per unit, and next year's candidates.</summary>
+public static class ScoresCommand
+{
+    public static Command Scores(CliContext context)
+    {
+        var db = CommonOptions.Database();
+        var year = CommonOptions.Year();
+        var format = CommonOptions.Format("table", "json", "csv");
+        var layer = CommonOptions.Layer();
+        var command = new Command("scores", "Scores per component and area, readiness and shortfalls, one record per unit.") { db, year, format, layer };
+        command.SetAction(parse => Guarded(context, () =>
+        {
+            using var connection = new ZiDatabase(parse.GetValue(db)!, context.Clock).OpenRead();
+            var y = ResolveYear(connection, parse.GetValue(year));
+            var scores = new ScoreQueries(context.Rules).Load(connection, new ScoreFilter(y, Layer: CommonOptions.ParseLayer(parse.GetValue(layer))));
+            ScoreOutput.Scores(context.Out, scores, parse.GetValue(format)!);
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+
+    public static Command Rank(CliContext context)
+    {
+        var db = CommonOptions.Database();
+        var year = CommonOptions.Year();
+        var format = CommonOptions.Format("table", "json", "csv");
+        var layer = CommonOptions.Layer();
+        var target = new Option<string>("--target")
+        {
+            Description = "The predicate to rank candidates for: WBK (units not holding it) or WBBM (WBK holders).",
+            DefaultValueFactory = _ => "WBK",
+        }.AcceptOnlyFromAmong("WBK", "WBBM");
+        var command = new Command("rank", "Next year's candidates: ready units first, then by the fewest points still needed.") { db, year, format, layer, target };
+        command.SetAction(parse => Guarded(context, () =>
+        {
+            using var connection = new ZiDatabase(parse.GetValue(db)!, context.Clock).OpenRead();
+            var y = ResolveYear(connection, parse.GetValue(year));
+            var queries = new ScoreQueries(context.Rules);
+            var scores = queries.Load(connection, new ScoreFilter(y, Layer: CommonOptions.ParseLayer(parse.GetValue(layer))));
+            var candidates = Ranking.For(scores, queries.Predicates(connection), parse.GetValue(target)!);
+            ScoreOutput.Rank(context.Out, candidates, parse.GetValue(format)!);
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+
+    /// <summary>The requested year, or the latest one stored; fails naming the years there are.</summary>
+    public static int ResolveYear(DuckDBConnection connection, int? requested)
+    {
+        var years = ScoreQueries.Years(connection);
+        if (years.Count == 0)
+        {
+            throw new CommandException("the database holds no LKE yet; load some with 'zi ingest'.");
+        }
+        if (requested is { } y && !years.Contains(y))
+        {
+            throw new CommandException($"no LKE is stored for {y} (years in the database: {string.Join(", ", years)}).");
+        }
+        return requested ?? years[^1];
+    }
+
+    /// <summary>Runs a command body, turning the failures a user can act on into a message and exit code 1.</summary>
+    public static int Guarded(CliContext context, Func<int> body)
+    {
+        try
+        {
+            return body();
+        }
+        catch (Exception ex) when (ex is CommandException or DatabaseBusyException or DatabaseMissingException or Documents.TemplateException
+                                   or DuckDBException or IOException or UnauthorizedAccessException)
+        {
+            context.Error.WriteLine("zi: " + ex.Message);
+            return ExitCodes.Failed;
+        }
+    }
+}
+
+/// <summary>A failure the user can act on; its message says what to do.</summary>
+public sealed class CommandException(string message) : Exception(message);

@@ -1,0 +1,209 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Integritas.Domain.Formatting;
+using Integritas.Domain.Lke;
+using Integritas.Domain.Readiness;
+using Integritas.Domain.Scoring;
+using Integritas.Store.Queries;
+
+namespace Integritas.Cli.Output;
+
+/// <summary>
+/// The stable JSON shape of one unit-year's scores (documented in README.md). Scores are rounded half up
+/// to 2 decimals: the values readiness is decided on.
+/// </summary>
+public sealed record ScoreRecord(
+    string UnitId,
+    string UnitName,
+    string Instansi,
+    int Year,
+    string RuleVersion,
+    string Layer,
+    int Version,
+    IReadOnlyDictionary<string, AreaRecord> Areas,
+    decimal? Pemenuhan,
+    decimal? Reform,
+    decimal Pengungkit,
+    decimal? Ipak,
+    decimal? Capaian,
+    decimal? Ipkp,
+    decimal? Hasil,
+    decimal? Total,
+    int Questions,
+    int BlankQuestions,
+    bool Complete,
+    string Readiness,
+    string? NextLevel,
+    decimal? PointsNeeded,
+    IReadOnlyList<ShortfallRecord> Shortfalls)
+{
+    public static ScoreRecord From(UnitYearScore s)
+    {
+        var card = s.Card;
+        var areas = card.Areas.ToDictionary(a => a.Code, a => new AreaRecord(
+            Score.Round2(a.Pemenuhan), Score.Round2(a.Reform), Score.Round2(a.Total), Score.Round2(a.Percent)));
+        return new ScoreRecord(
+            s.Unit.UnitId, s.Unit.UnitName, s.Unit.Instansi, s.Year, card.Rule.Id, s.Layer.ToCode(), s.Version, areas,
+            Score.Round2(card.Pemenuhan), Score.Round2(card.Reform), Score.Round2(card.Pengungkit),
+            Score.Round2(card.Part("IPAK")), Score.Round2(card.Part("CAPAIAN")), Score.Round2(card.Part("IPKP")),
+            Score.Round2(card.Hasil), Score.Round2(card.Total), card.Questions, card.BlankQuestions, card.IsComplete,
+            s.Readiness.Verdict, s.Readiness.NextLevel, Score.Round2(s.Readiness.NextLevelPoints?.Total),
+            [.. s.Readiness.Shortfalls.Select(ShortfallRecord.From)]);
+    }
+}
+
+public sealed record AreaRecord(decimal? Pemenuhan, decimal? Reform, decimal Total, decimal Percent);
+
+/// <summary>An unmet criterion: what it is, the value found and the value required (unit: points, percent, count or held).</summary>
+public sealed record ShortfallRecord(string Criterion, string Label, string Status, decimal? Actual, decimal? Required, string Unit)
+{
+    public static ShortfallRecord From(CriterionResult c) => new(
+        c.Criterion, c.Label, c.Status.ToString().ToLowerInvariant(), c.Actual, c.Required,
+        c.Kind switch
+        {
+            CriterionKind.Percent => "percent",
+            CriterionKind.BlankQuestions => "count",
+            CriterionKind.Held => "held",
+            _ => "points",
+        });
+}
+
+public sealed record RankRecord(
+    int Rank,
+    string Target,
+    string UnitId,
+    string UnitName,
+    string Instansi,
+    int Year,
+    decimal? Total,
+    string Readiness,
+    bool Ready,
+    decimal? PointsNeeded,
+    int BlankQuestions,
+    IReadOnlyList<ShortfallRecord> Shortfalls)
+{
+    public static RankRecord From(Candidate c) => new(
+        c.Rank, c.Target, c.Score.Unit.UnitId, c.Score.Unit.UnitName, c.Score.Unit.Instansi, c.Score.Year,
+        Score.Round2(c.Score.Card.Total), c.Score.Readiness.Verdict, c.Ready, Score.Round2(c.PointsNeeded),
+        c.Score.Card.BlankQuestions, [.. c.Shortfalls.Select(ShortfallRecord.From)]);
+}
+
+public static class ScoreOutput
+{
+    public static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        DictionaryKeyPolicy = null,
+        WriteIndented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    public static void Scores(TextWriter output, IReadOnlyList<UnitYearScore> scores, string format)
+    {
+        switch (format)
+        {
+            case "json":
+                output.WriteLine(JsonSerializer.Serialize(scores.Select(ScoreRecord.From), Json));
+                break;
+            case "csv":
+                ScoresCsv(output, scores);
+                break;
+            default:
+                ScoresTable(output, scores);
+                break;
+        }
+    }
+
+    public static void Rank(TextWriter output, IReadOnlyList<Candidate> candidates, string format)
+    {
+        switch (format)
+        {
+            case "json":
+                output.WriteLine(JsonSerializer.Serialize(candidates.Select(RankRecord.From), Json));
+                break;
+            case "csv":
+                CsvOutput.Row(output, ["rank", "target", "unit_id", "unit_name", "instansi", "year", "total", "readiness", "ready", "points_needed", "blank_questions", "shortfalls"]);
+                foreach (var c in candidates.Select(RankRecord.From))
+                {
+                    CsvOutput.Row(output, [CsvOutput.Cell(c.Rank), c.Target, CsvOutput.Cell(c.UnitId), CsvOutput.Cell(c.UnitName), CsvOutput.Cell(c.Instansi),
+                        CsvOutput.Cell(c.Year), CsvOutput.Cell(c.Total), c.Readiness, c.Ready ? "true" : "false", CsvOutput.Cell(c.PointsNeeded),
+                        CsvOutput.Cell(c.BlankQuestions), CsvOutput.Cell(ShortfallText(c.Shortfalls))]);
+                }
+                break;
+            default:
+                var table = new TextTable([
+                    new("No", 3, Align.Right), new("Kode", 10), new("Unit kerja", 40), new("Total", 6, Align.Right),
+                    new("Siap", 4), new("Kurang", 6, Align.Right), new("Kekurangan menuju " + (candidates.FirstOrDefault()?.Target ?? "WBK"), 37),
+                ]);
+                foreach (var c in candidates)
+                {
+                    table.Add(c.Rank.ToString(Formats.Indonesian), c.Score.Unit.UnitId, c.Score.Unit.UnitName, Num(c.Score.Card.Total),
+                        c.Ready ? "ya" : "-", Num(c.PointsNeeded), c.Ready ? "-" : Short(c.Shortfalls));
+                }
+                table.Write(output);
+                output.WriteLine($"{candidates.Count} kandidat; {candidates.Count(c => c.Ready)} siap. Kurang = poin minimum yang masih diperlukan untuk memenuhi semua kriteria nilai.");
+                break;
+        }
+    }
+
+    private static void ScoresCsv(TextWriter output, IReadOnlyList<UnitYearScore> scores)
+    {
+        var areaCodes = scores.Count == 0 ? [] : scores[0].Card.Areas.Select(a => a.Code).ToList();
+        var header = new List<string> { "unit_id", "unit_name", "instansi", "year", "rule_version", "layer", "version" };
+        foreach (var code in areaCodes)
+        {
+            header.AddRange([$"{code}_pemenuhan", $"{code}_reform", $"{code}_total", $"{code}_percent"]);
+        }
+        header.AddRange(["pemenuhan", "reform", "pengungkit", "ipak", "capaian", "ipkp", "hasil", "total", "questions", "blank_questions", "readiness", "next_level", "points_needed", "shortfalls"]);
+        CsvOutput.Row(output, header);
+        foreach (var r in scores.Select(ScoreRecord.From))
+        {
+            var cells = new List<string> { CsvOutput.Cell(r.UnitId), CsvOutput.Cell(r.UnitName), CsvOutput.Cell(r.Instansi), CsvOutput.Cell(r.Year), r.RuleVersion, r.Layer, CsvOutput.Cell(r.Version) };
+            foreach (var code in areaCodes)
+            {
+                var a = r.Areas[code];
+                cells.AddRange([CsvOutput.Cell(a.Pemenuhan), CsvOutput.Cell(a.Reform), CsvOutput.Cell(a.Total), CsvOutput.Cell(a.Percent)]);
+            }
+            cells.AddRange([CsvOutput.Cell(r.Pemenuhan), CsvOutput.Cell(r.Reform), CsvOutput.Cell(r.Pengungkit), CsvOutput.Cell(r.Ipak), CsvOutput.Cell(r.Capaian),
+                CsvOutput.Cell(r.Ipkp), CsvOutput.Cell(r.Hasil), CsvOutput.Cell(r.Total), CsvOutput.Cell(r.Questions), CsvOutput.Cell(r.BlankQuestions),
+                r.Readiness, r.NextLevel ?? "", CsvOutput.Cell(r.PointsNeeded), CsvOutput.Cell(ShortfallText(r.Shortfalls))]);
+            CsvOutput.Row(output, cells);
+        }
+    }
+
+    private static void ScoresTable(TextWriter output, IReadOnlyList<UnitYearScore> scores)
+    {
+        var areaCodes = scores.Count == 0 ? [] : scores[0].Card.Areas.Select(a => a.Code).ToList();
+        var columns = new List<Column> { new("Kode", 10), new("Unit kerja", 28), new("Total", 6, Align.Right), new("Peng.", 5, Align.Right), new("Hasil", 5, Align.Right) };
+        columns.AddRange(areaCodes.Select(c => new Column(c + "%", 5, Align.Right)));
+        columns.AddRange([new("Kosong", 6, Align.Right), new("Kesiapan", 8)]);
+        var table = new TextTable(columns);
+        foreach (var s in scores)
+        {
+            var cells = new List<string> { s.Unit.UnitId, s.Unit.UnitName, Num(s.Card.Total), Num(s.Card.Pengungkit, 1), Num(s.Card.Hasil, 1) };
+            cells.AddRange(s.Card.Areas.Select(a => Num(a.Percent, 0)));
+            cells.AddRange([s.Card.BlankQuestions == 0 ? "-" : s.Card.BlankQuestions.ToString(Formats.Indonesian), s.Readiness.Verdict]);
+            table.Add([.. cells]);
+        }
+        table.Write(output);
+        var counts = scores.GroupBy(s => s.Readiness.Verdict).ToDictionary(g => g.Key, g => g.Count());
+        output.WriteLine($"{scores.Count} unit: WBBM {counts.GetValueOrDefault("WBBM")}, WBK {counts.GetValueOrDefault("WBK")}, " +
+            $"BELUM {counts.GetValueOrDefault(ReadinessResult.Belum)}; {scores.Count(s => !s.Card.IsComplete)} LKE belum lengkap. Nilai dibulatkan 2 desimal; % = nilai area terhadap bobotnya.");
+    }
+
+    private static string Num(decimal? value, int decimals = 2) => value is { } v ? Formats.Number(v, decimals) : "-";
+
+    private static string Short(IReadOnlyList<CriterionResult> shortfalls) =>
+        string.Join("; ", shortfalls.Select(c => c.Kind switch
+        {
+            CriterionKind.BlankQuestions => $"{c.Actual:0} kosong",
+            CriterionKind.Percent => $"{c.Criterion.Split('.')[^1]} {Formats.Number(c.Actual ?? 0, 1)}%",
+            _ => $"{c.Criterion.Split('.')[^1]} {Formats.Number(c.Actual ?? 0)}",
+        }));
+
+    private static string ShortfallText(IReadOnlyList<ShortfallRecord> shortfalls) =>
+        string.Join("; ", shortfalls.Select(s => $"{s.Criterion} {Invariant(s.Actual)} < {Invariant(s.Required)}"));
+
+    private static string Invariant(decimal? value) => value?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?";
+}
