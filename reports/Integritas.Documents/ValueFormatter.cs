@@ -80,12 +80,21 @@ internal static class ValueFormatter
 
     public static decimal? AsNumber(object input) => input switch
     {
-        JsonValue v when v.GetValueKind() == JsonValueKind.Number => v.TryGetValue<decimal>(out var d) ? d : (decimal)v.GetValue<double>(),
+        JsonValue v when v.GetValueKind() == JsonValueKind.Number => Number(v),
         JsonValue v when v.GetValueKind() == JsonValueKind.String
             && decimal.TryParse(v.GetValue<string>(), NumberStyles.Number, CultureInfo.InvariantCulture, out var parsed) => parsed,
         string s when decimal.TryParse(s, NumberStyles.Number, CultureInfo.InvariantCulture, out var parsed) => parsed,
         _ => null,
     };
+
+    /// <summary>A JSON number as a decimal, whether parsed from text or created from a .NET number.</summary>
+    private static decimal Number(JsonValue v) =>
+        v.TryGetValue<decimal>(out var d) ? d
+        : v.TryGetValue<long>(out var l) ? l
+        : v.TryGetValue<int>(out var i) ? i
+        : v.TryGetValue<double>(out var x) ? (decimal)x
+        : v.TryGetValue<float>(out var f) ? (decimal)f
+        : 0m;
 
     private static DateTime? AsDate(object input)
     {
@@ -105,7 +114,7 @@ internal static class ValueFormatter
         ? v.GetValueKind() switch
         {
             JsonValueKind.String => v.GetValue<string>(),
-            JsonValueKind.Number => v.TryGetValue<decimal>(out var d) ? d.ToString(culture) : v.GetValue<double>().ToString(culture),
+            JsonValueKind.Number => Number(v).ToString(culture),
             JsonValueKind.True => "Ya",
             JsonValueKind.False => "Tidak",
             _ => "",

@@ -175,7 +175,7 @@ public static class ScoreOutput
     private static void ScoresTable(TextWriter output, IReadOnlyList<UnitYearScore> scores)
     {
         var areaCodes = scores.Count == 0 ? [] : scores[0].Card.Areas.Select(a => a.Code).ToList();
-        var columns = new List<Column> { new("Kode", 10), new("Unit kerja", 28), new("Total", 6, Align.Right), new("Peng.", 5, Align.Right), new("Hasil", 5, Align.Right) };
+        var columns = new List<Column> { new("Kode", 10), new("Unit kerja", 26), new("Total", 6, Align.Right), new("Peng.", 5, Align.Right), new("Hasil", 5, Align.Right) };
         columns.AddRange(areaCodes.Select(c => new Column(c + "%", 5, Align.Right)));
         columns.AddRange([new("Kosong", 6, Align.Right), new("Kesiapan", 8)]);
         var table = new TextTable(columns);

@@ -194,6 +194,12 @@ public sealed class CsvReader : IDisposable
             _utf16 = Encoding.BigEndianUnicode.GetDecoder();
             _byteStart = 2;
         }
+        else if (span.IndexOf((byte)0) >= 0)
+        {
+            // Text never holds a NUL byte (UTF-16 carries a BOM); this is a binary file named like a CSV.
+            var what = span.StartsWith("PK\u0003\u0004"u8) ? "a zip package (a workbook or document?)" : "binary data";
+            throw new IngestFileException(new IngestError(_file, $"the file holds {what}, not CSV text"));
+        }
         EnsureChars();
     }
 

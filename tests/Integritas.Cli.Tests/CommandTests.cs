@@ -1,0 +1,161 @@
+using System.Text.Json;
+using Integritas.TestSupport;
+
+namespace Integritas.Cli.Tests;
+
+/// <summary>zi ingest, scores and rank as a user runs them: exit codes, messages, formats.</summary>
+public sealed class CommandTests : IDisposable
+{
+    private readonly TempDirectory _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    private string Db => _dir.File("zi.duckdb");
+
+    private string Samples => Path.Combine(AppContext.BaseDirectory, "data-samples");
+
+    private void IngestSamples() => Assert.Equal(0, Zi.Run("ingest", "--db", Db, Samples).ExitCode);
+
+    [Fact]
+    public void Ingest_AllAccepted_ExitsZeroAndSummarises()
+    {
+        var result = Zi.Run("ingest", "--db", Db, Samples);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("13 file(s): 13 accepted, 0 unchanged, 0 rejected", result.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Ingest_AgainTheSameFiles_ReportsThemUnchanged()
+    {
+        IngestSamples();
+
+        var result = Zi.Run("ingest", "--db", Db, Samples);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("0 accepted, 13 unchanged", result.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Ingest_ARejectedFile_ExitsOneNamingFileLineColumnAndValue()
+    {
+        var good = _dir.Write("good.csv", Some.Lke("U-01"));
+        var bad = _dir.Write("bad.csv", Some.Lke("U-02").Replace("MP-P1-b,ABC,A", "MP-P1-b,ABC,Q", StringComparison.Ordinal));
+
+        var result = Zi.Run("ingest", "--db", Db, good, bad);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("accepted   good.csv", result.Out, StringComparison.Ordinal);
+        Assert.Contains("rejected   bad.csv [lke-csv]: 1 error(s); nothing of this file was stored", result.Error, StringComparison.Ordinal);
+        Assert.Contains("bad.csv:3: column 'jawaban', value 'Q': not a valid answer for ABC (expected A, B, C)", result.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("ingest", "x.csv")]
+    [InlineData("scores", "--year", "2025")]
+    [InlineData("scores", "--db", "x.duckdb", "--format", "xml")]
+    [InlineData("bogus")]
+    public void UsageErrors_ExitTwo(params string[] args)
+    {
+        var result = Zi.Run(args);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("zi --help", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Scores_MissingDatabase_ExitsOneSayingHowToCreateIt()
+    {
+        var result = Zi.Run("scores", "--db", Db);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("does not exist", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Scores_YearNotStored_NamesTheYearsThereAre()
+    {
+        IngestSamples();
+
+        var result = Zi.Run("scores", "--db", Db, "--year", "2019");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("no LKE is stored for 2019 (years in the database: 2022, 2023, 2024, 2025)", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Scores_Json_HasTheDocumentedFields()
+    {
+        IngestSamples();
+
+        var json = JsonDocument.Parse(Zi.Run("scores", "--db", Db, "--year", "2025", "--format", "json").Out).RootElement;
+
+        Assert.Equal(40, json.GetArrayLength());
+        var first = json[0];
+        foreach (var field in new[] { "unitId", "unitName", "instansi", "year", "ruleVersion", "areas", "pengungkit", "ipak", "capaian", "ipkp", "hasil", "total", "blankQuestions", "readiness", "shortfalls" })
+        {
+            Assert.True(first.TryGetProperty(field, out _), $"missing field {field}");
+        }
+        Assert.Equal(["MP", "TT", "SDM", "AK", "PW", "PP"], first.GetProperty("areas").EnumerateObject().Select(p => p.Name));
+        Assert.True(first.GetProperty("areas").GetProperty("MP").TryGetProperty("pemenuhan", out _));
+        Assert.Contains(json.EnumerateArray(), u => u.GetProperty("shortfalls").EnumerateArray()
+            .Any(s => s.TryGetProperty("criterion", out _) && s.TryGetProperty("actual", out _) && s.TryGetProperty("required", out _)));
+    }
+
+    [Fact]
+    public void Scores_SampleYear_AsApproved()
+    {
+        IngestSamples();
+
+        Golden.Verify("scores-2025", Zi.Run("scores", "--db", Db, "--year", "2025", "--format", "csv").Out);
+    }
+
+    [Fact]
+    public void Scores_Table_FitsA120ColumnTerminal()
+    {
+        IngestSamples();
+
+        var lines = Zi.Run("scores", "--db", Db).Out.Split('\n');
+
+        Assert.All(lines.SkipLast(2), line => Assert.True(line.Length <= 120, $"{line.Length} columns: {line}"));
+    }
+
+    [Fact]
+    public void Rank_Wbk_ListsReadyUnitsFirstThenByPointsNeeded()
+    {
+        IngestSamples();
+
+        var json = JsonDocument.Parse(Zi.Run("rank", "--db", Db, "--year", "2025", "--format", "json").Out).RootElement.EnumerateArray().ToList();
+
+        Assert.NotEmpty(json);
+        var ready = json.TakeWhile(c => c.GetProperty("ready").GetBoolean()).Count();
+        Assert.True(ready > 0);
+        Assert.All(json.Skip(ready), c => Assert.False(c.GetProperty("ready").GetBoolean()));
+        var points = json.Skip(ready).Select(c => c.GetProperty("pointsNeeded").GetDecimal()).ToList();
+        Assert.Equal(points.Order(), points);
+        Assert.Equal(Enumerable.Range(1, json.Count), json.Select(c => c.GetProperty("rank").GetInt32()));
+    }
+
+    [Fact]
+    public void Rank_ExcludesUnitsHoldingWbk()
+    {
+        IngestSamples();
+        var holders = File.ReadAllLines(Path.Combine(Samples, "predikat.csv")).Skip(1).Select(l => l.Split(',')[0]).ToHashSet();
+
+        var ranked = JsonDocument.Parse(Zi.Run("rank", "--db", Db, "--year", "2025", "--format", "json").Out).RootElement
+            .EnumerateArray().Select(c => c.GetProperty("unitId").GetString()).ToList();
+
+        Assert.DoesNotContain(ranked, id => holders.Contains(id!));
+    }
+
+    [Fact]
+    public void Scores_Csv_NeutralisesFormulaLikeText()
+    {
+        _dir.Write("lke.csv", Some.Csv(Some.LkeRows("U-01", 2024, name: "=HYPERLINK(\"http://x\")")));
+        Zi.Run("ingest", "--db", Db, _dir.File("lke.csv"));
+
+        var csv = Zi.Run("scores", "--db", Db, "--format", "csv").Out;
+
+        Assert.Contains("\"'=HYPERLINK(\"\"http://x\"\")\"", csv, StringComparison.Ordinal);
+    }
+}
