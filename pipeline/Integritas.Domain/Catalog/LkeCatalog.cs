@@ -6,7 +6,22 @@ namespace Integritas.Domain.Catalog;
 /// <summary>A count input ("Jumlah" row) a percentage item is computed from.</summary>
 public sealed record CountInput(string Role, int PortalId, string Text);
 
-public sealed record CatalogQuestion(string Code, string Text, AnswerKind Kind, int? PortalId, string? Criteria, string? Formula, IReadOnlyList<CountInput> Inputs);
+/// <summary>
+/// A question of the LKE. Percentage items carry their <see cref="Formula"/> and the count inputs in the
+/// order the workbook lists its "Jumlah" rows (after a heading row when <see cref="HeadingRow"/>), and
+/// the ratio scored when the denominator is zero (where the workbook shows #DIV/0!).
+/// </summary>
+public sealed record CatalogQuestion(
+    string Code,
+    string Text,
+    AnswerKind Kind,
+    int? PortalId,
+    string? Criteria,
+    string? Formula,
+    IReadOnlyList<CountInput> Inputs,
+    bool HeadingRow = false,
+    decimal? ZeroDenominator = null,
+    string? ZeroDenominatorReason = null);
 
 public sealed record CatalogIndicator(string Code, string Area, LkePart Part, string Name, decimal Weight, IReadOnlyList<CatalogQuestion> Questions);
 
@@ -61,10 +76,11 @@ public sealed record LkeCatalog(string Id, string RuleVersion, string Title, str
             Name, Weight, [.. Questions.Select(q => q.ToQuestion(file))]);
     }
 
-    private sealed record QuestionDto(string Code, string Text, string Kind, int? PortalId, string? Criteria, string? Formula, List<CountInput>? Inputs)
+    private sealed record QuestionDto(string Code, string Text, string Kind, int? PortalId, string? Criteria, string? Formula, List<CountInput>? Inputs,
+        bool HeadingRow, decimal? ZeroDenominator, string? ZeroDenominatorReason)
     {
         public CatalogQuestion ToQuestion(string file) => new(Code, Text,
             LkeCodes.TryParseKind(Kind, out var kind) ? kind : throw new InvalidOperationException($"{file}: question {Code} has unknown kind '{Kind}'."),
-            PortalId, Criteria, Formula, Inputs ?? []);
+            PortalId, Criteria, Formula, Inputs ?? [], HeadingRow, ZeroDenominator, ZeroDenominatorReason);
     }
 }

@@ -2,6 +2,12 @@ using Integritas.Domain.Rules;
 
 namespace Integritas.Domain.Scoring;
 
+public enum ScoreSource
+{
+    Items,
+    Recap,
+}
+
 public sealed record AreaScore(AreaRule Rule, decimal? Pemenuhan, decimal? Reform, decimal Total)
 {
     public string Code => Rule.Code;
@@ -21,6 +27,12 @@ public sealed record HasilPartScore(HasilPartRule Rule, decimal? Value)
 /// </summary>
 public sealed record ScoreCard(RuleSet Rule, IReadOnlyList<AreaScore> Areas, IReadOnlyList<HasilPartScore> HasilParts, int Questions, int BlankQuestions)
 {
+    /// <summary>Where the scores come from: an item-level LKE, or a recap sheet of area scores.</summary>
+    public ScoreSource Source { get; init; } = ScoreSource.Items;
+
+    /// <summary>A hasil total a recap sheet gives without its parts (null: use the parts).</summary>
+    public decimal? HasilGiven { get; init; }
+
     public bool IsComplete => BlankQuestions == 0;
 
     public decimal Pengungkit => Areas.Sum(a => a.Total);
@@ -29,7 +41,7 @@ public sealed record ScoreCard(RuleSet Rule, IReadOnlyList<AreaScore> Areas, IRe
 
     public decimal? Reform => Rule.SplitsPemenuhanReform ? Areas.Sum(a => a.Reform ?? 0) : null;
 
-    public decimal? Hasil => HasilParts.Count == 0 || HasilParts.Any(p => p.Value is null) ? null : HasilParts.Sum(p => p.Value!.Value);
+    public decimal? Hasil => HasilParts.Count > 0 && HasilParts.All(p => p.Value is not null) ? HasilParts.Sum(p => p.Value!.Value) : HasilGiven;
 
     public decimal? Total => Hasil is { } h ? Pengungkit + h : null;
 

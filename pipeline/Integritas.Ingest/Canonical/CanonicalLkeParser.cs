@@ -10,7 +10,7 @@ namespace Integritas.Ingest.Canonical;
 /// problem reported with line, column and value. What needs the whole unit-year (duplicates, weight
 /// consistency, weights summing to the rule's area weight) is <see cref="LkeStructureCheck"/>'s job.
 /// </summary>
-public sealed class CanonicalLkeParser(string file, HeaderMap header, char delimiter, RuleCatalog rules)
+public sealed class CanonicalLkeParser(string file, HeaderMap header, char delimiter, RuleCatalog rules, string? sheet = null)
 {
     private readonly Dictionary<int, RuleSet?> _ruleByYear = [];
 
@@ -20,12 +20,12 @@ public sealed class CanonicalLkeParser(string file, HeaderMap header, char delim
         var line = record.Line;
         if (f.Length != header.Count)
         {
-            errors.Add(new IngestError(file, RaggedRow(f.Length, header.Count, delimiter), line));
+            errors.Add(new IngestError(file, RaggedRow(f.Length, header.Count, delimiter), line, Sheet: sheet));
             return null;
         }
         var before = errors.Count;
         string Get(string column) => f[header[column]].Trim();
-        void Fail(string column, string message) => errors.Add(new IngestError(file, message, line, column, Get(column)));
+        void Fail(string column, string message) => errors.Add(new IngestError(file, message, line, column, Get(column), sheet));
 
         var unitId = Get(C.KodeUnit);
         if (unitId.Length == 0)
@@ -143,12 +143,13 @@ public sealed class CanonicalLkeParser(string file, HeaderMap header, char delim
         }
         var note = header.Find(C.Catatan) is { } noteColumn ? f[noteColumn].Trim() : null;
         return new LkeRow(line, year, unitId, unitName, instansi, reviewer, rule.Id, areaText, part, indicator, weight, question, kind,
-            answer.Normalized, answer.Value, null, string.IsNullOrEmpty(note) ? null : note);
+            answer.Normalized, answer.Value, sheet, string.IsNullOrEmpty(note) ? null : note);
     }
 
     /// <summary>The message for a row whose field count differs from the header's.</summary>
-    public static string RaggedRow(int fields, int expected, char delimiter) =>
-        $"the row has {fields} field{(fields == 1 ? "" : "s")} but the header has {expected}: a missing or extra '{(delimiter == '\t' ? "\\t" : delimiter)}', or a value containing it without quotes";
+    public static string RaggedRow(int fields, int expected, char delimiter) => delimiter == '\0'
+        ? $"the row has a value in column {Spreadsheets.Cell.ColumnName(fields)}, right of the last named column ({Spreadsheets.Cell.ColumnName(expected)})"
+        : $"the row has {fields} field{(fields == 1 ? "" : "s")} but the header has {expected}: a missing or extra '{(delimiter == '\t' ? "\\t" : delimiter)}', or a value containing it without quotes";
 
     private RuleSet? RuleFor(int year)
     {

@@ -23,4 +23,5 @@ public sealed record LkeRow(
     string Answer,
     decimal? Value,
     string? Sheet = null,
-    string? Note = null);
+    string? Note = null,
+    string? Cell = null);

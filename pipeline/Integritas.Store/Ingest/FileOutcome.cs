@@ -23,6 +23,12 @@ public sealed record FileOutcome(
     IReadOnlyList<IngestError> Errors,
     TimeSpan Elapsed)
 {
+    /// <summary>What the file says that is not an error (recorded with what landed).</summary>
+    public IReadOnlyList<Finding> Findings { get; init; } = [];
+
+    /// <summary>Remarks on how the file was read (e.g. where its unit and year came from).</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+
     public static FileOutcome Rejected(string path, string format, long rows, ErrorList errors, TimeSpan elapsed) =>
         new(path, format, FileStatus.Rejected, rows, [], errors.Count, errors.Kept, elapsed);
 

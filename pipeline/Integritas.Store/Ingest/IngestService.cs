@@ -1,28 +1,41 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
+using System.Text.RegularExpressions;
 using DuckDB.NET.Data;
 using Integritas.Domain.Rules;
 using Integritas.Ingest;
 using Integritas.Ingest.Canonical;
-using Integritas.Ingest.Csv;
+using Integritas.Ingest.Workbook;
+using Integritas.Spreadsheets;
 
 namespace Integritas.Store.Ingest;
 
 /// <summary>
-/// Ingests files and folders into the database: each file is recognised by its extension and header,
-/// validated completely, and lands whole (one transaction) or not at all.
+/// Ingests files and folders into the database. Each file is recognised by its extension, checked to be
+/// what the extension says, validated completely, and lands whole (one transaction) or not at all:
+/// canonical LKE CSV, official LKE workbooks and TPI templates, PortalRB JSON, recap sheets, facts and
+/// predicate histories (the tabular ones as CSV or as a workbook's first sheet).
 /// </summary>
-public sealed class IngestService(RuleCatalog rules, TimeProvider clock)
+public sealed partial class IngestService(RuleCatalog rules, TimeProvider clock, IngestOptions? options = null)
 {
-    private static readonly string[] CsvExtensions = [".csv", ".txt", ".tsv"];
+    private static readonly string[] TextExtensions = [".csv", ".txt", ".tsv"];
+    private static readonly string[] WorkbookExtensions = [".xlsx"];
+    private static readonly string[] RefusedWorkbookExtensions = [".xlsm", ".xltm", ".xls", ".xlsb"];
 
-    /// <summary>The extensions ingest reads; a folder contributes only files of these types.</summary>
-    public static bool IsSupported(string path) => CsvExtensions.Contains(Path.GetExtension(path).ToLowerInvariant());
+    private readonly IngestOptions _options = options ?? IngestOptions.Default;
+
+    /// <summary>The file types ingest reads or explicitly refuses; a folder contributes only files of these types.</summary>
+    public static bool IsSupported(string path)
+    {
+        var extension = Path.GetExtension(path).ToLowerInvariant();
+        return TextExtensions.Contains(extension) || WorkbookExtensions.Contains(extension) || RefusedWorkbookExtensions.Contains(extension) || extension == ".json";
+    }
 
     /// <summary>
     /// The files a list of paths names: files as given (an unsupported one is refused when ingested);
-    /// folders searched recursively, sorted, taking supported files and skipping hidden files and folders,
-    /// build output (bin, obj) and error notes left by the worker.
+    /// folders searched recursively, taking supported files and skipping hidden files and folders, build
+    /// output (bin, obj), error notes left by the worker and Office lock files (~$name). Question banks
+    /// come first, so answers given by question id find their bank.
     /// </summary>
     public static (IReadOnlyList<string> Files, IReadOnlyList<string> Skipped) Expand(IEnumerable<string> paths)
     {
@@ -39,7 +52,7 @@ public sealed class IngestService(RuleCatalog rules, TimeProvider clock)
             {
                 var relative = Path.GetRelativePath(path, file);
                 var parts = relative.Split(Path.DirectorySeparatorChar);
-                if (parts.Any(p => p.StartsWith('.')) || parts.SkipLast(1).Any(p => p is "bin" or "obj"))
+                if (parts.Any(p => p.StartsWith('.')) || parts.SkipLast(1).Any(p => p is "bin" or "obj") || Path.GetFileName(file).StartsWith("~$", StringComparison.Ordinal))
                 {
                     continue;
                 }
@@ -53,7 +66,7 @@ public sealed class IngestService(RuleCatalog rules, TimeProvider clock)
                 }
             }
         }
-        return (files, skipped);
+        return ([.. files.OrderBy(f => PortalLoader.IsQuestionBank(f) ? 0 : 1)], skipped);
     }
 
     /// <summary>Ingests files in order, each in its own transaction, over one open connection.</summary>
@@ -70,68 +83,185 @@ public sealed class IngestService(RuleCatalog rules, TimeProvider clock)
     {
         var timer = Stopwatch.StartNew();
         var name = Path.GetFileName(path);
+        FileOutcome Refuse(string message, string format = InputFormats.Unknown) =>
+            FileOutcome.Refused(path, format, new IngestError(name, message), timer.Elapsed);
+
         if (!File.Exists(path))
         {
-            return FileOutcome.Refused(path, InputFormats.Unknown, new IngestError(path, "no such file"), timer.Elapsed);
+            return Refuse(Directory.Exists(path) ? "a folder where a file was expected" : "no such file");
         }
         var info = new FileInfo(path);
         if (info.Length == 0)
         {
-            return FileOutcome.Refused(path, InputFormats.Unknown, new IngestError(name, "the file is empty"), timer.Elapsed);
+            return Refuse("the file is empty");
         }
         var extension = Path.GetExtension(path).ToLowerInvariant();
-        if (!CsvExtensions.Contains(extension))
-        {
-            return FileOutcome.Refused(path, InputFormats.Unknown,
-                new IngestError(name, $"unsupported file type '{extension}' (expected a canonical LKE or predicate CSV: .csv, .txt, .tsv)"), timer.Elapsed);
-        }
-        var source = new SourceFile(Path.GetFullPath(path), name, Sha256(path), info.Length);
-        using var stream = File.OpenRead(path);
-        using var reader = new CsvReader(stream, name);
-        CsvRecord? headerRecord;
+        var kind = FileSignature.Sniff(path);
         try
         {
-            headerRecord = reader.ReadHeader();
+            if (TextExtensions.Contains(extension))
+            {
+                if (kind is FileKind.Zip or FileKind.Ole or FileKind.Pdf or FileKind.Binary)
+                {
+                    return Refuse($"the file is named {extension} but is {FileSignature.Describe(kind)}, not CSV text");
+                }
+                if (info.Length > _options.MaxTextBytes)
+                {
+                    return Refuse($"the file is {info.Length / (1024 * 1024)} MiB; text files over {_options.MaxTextBytes / (1024 * 1024)} MiB are refused");
+                }
+                using var table = new CsvTable(path, name);
+                return Table(connection, Source(path, info), table, timer);
+            }
+            if (WorkbookExtensions.Contains(extension) || RefusedWorkbookExtensions.Contains(extension))
+            {
+                if (extension == ".xls" || extension == ".xlsb")
+                {
+                    return Refuse($"{extension} workbooks are not read; save the file as .xlsx (Excel Workbook)");
+                }
+                using var book = XlsxWorkbook.Open(path, _options.Limits);
+                return Workbook(connection, Source(path, info), book, timer);
+            }
+            if (extension == ".json")
+            {
+                if (kind != FileKind.Text)
+                {
+                    return Refuse($"the file is named .json but is {FileSignature.Describe(kind)}");
+                }
+                if (info.Length > _options.MaxJsonBytes)
+                {
+                    return Refuse($"the file is {info.Length / (1024 * 1024)} MiB; JSON files over {_options.MaxJsonBytes / (1024 * 1024)} MiB are refused");
+                }
+                return new PortalLoader(rules, clock).Load(connection, Source(path, info));
+            }
+        }
+        catch (SpreadsheetException ex)
+        {
+            return FileOutcome.Refused(path, InputFormats.Workbook, new IngestError(name, ex.Message, ex.Row, Sheet: ex.Sheet), timer.Elapsed);
         }
         catch (IngestFileException ex)
         {
             return FileOutcome.Refused(path, InputFormats.Unknown, ex.Error, timer.Elapsed);
         }
-        if (headerRecord is null || headerRecord.IsBlank)
+        return Refuse($"unsupported file type '{extension}' (expected .csv, .txt, .tsv, .xlsx or .json)");
+    }
+
+    private static SourceFile Source(string path, FileInfo info) => new(Path.GetFullPath(path), info.Name, Sha256(path), info.Length);
+
+    /// <summary>A workbook: the LKE layouts by their sheet, any other table by its first visible sheet's header.</summary>
+    private FileOutcome Workbook(DuckDBConnection connection, SourceFile source, XlsxWorkbook book, Stopwatch timer)
+    {
+        if (LkeWorkbookParser.SheetNames.Any(n => book.FindSheet(n) is { Hidden: false }))
         {
-            return FileOutcome.Refused(path, InputFormats.Unknown, new IngestError(name, "the file has no header line", 1), timer.Elapsed);
+            var identity = Identity(connection, source.Name);
+            if (identity.Error is not null)
+            {
+                return FileOutcome.Refused(source.Path, InputFormats.Workbook, new IngestError(source.Name, identity.Error), timer.Elapsed);
+            }
+            var format = book.FindSheet("LKE ZI") is { Hidden: false } ? InputFormats.Workbook : InputFormats.TpiWorkbook;
+            var outcome = new LkeLoader(rules, clock).Load(connection, source, format, new WorkbookLkeSource(source.Name, book, identity.Unit!, rules));
+            return outcome with { Notes = identity.Notes };
+        }
+        var sheet = book.Sheets.FirstOrDefault(s => !s.Hidden);
+        if (sheet is null)
+        {
+            return FileOutcome.Refused(source.Path, InputFormats.Workbook, new IngestError(source.Name, "the workbook has no visible sheet"), timer.Elapsed);
+        }
+        using var table = new SheetTable(book, sheet);
+        return Table(connection, source, table, timer);
+    }
+
+    /// <summary>A table (CSV or sheet), recognised by its header.</summary>
+    private FileOutcome Table(DuckDBConnection connection, SourceFile source, ITable table, Stopwatch timer)
+    {
+        if (table.Header is not { } headerRecord || headerRecord.IsBlank)
+        {
+            return FileOutcome.Refused(source.Path, InputFormats.Unknown, new IngestError(source.Name, "the file has no header line", 1, Sheet: table.Sheet), timer.Elapsed);
         }
         var header = HeaderMap.Of(headerRecord);
         if (header.HasAll(CanonicalColumns.Required))
         {
-            var problems = header.Check(name, headerRecord, CanonicalColumns.Required).ToList();
+            var problems = header.Check(source.Name, headerRecord, CanonicalColumns.Required).ToList();
             if (problems.Count > 0)
             {
                 var list = new ErrorList();
                 problems.ForEach(list.Add);
-                return FileOutcome.Rejected(path, InputFormats.LkeCsv, 0, list, timer.Elapsed);
+                return FileOutcome.Rejected(source.Path, InputFormats.LkeCsv, 0, list, timer.Elapsed);
             }
-            return new LkeLoader(rules, clock).Load(connection, source, InputFormats.LkeCsv, new CanonicalCsvSource(name, reader, header, rules));
+            var format = table.Sheet is null ? InputFormats.LkeCsv : InputFormats.LkeSheet;
+            return new LkeLoader(rules, clock).Load(connection, source, format, new CanonicalTableSource(source.Name, table, header, rules));
         }
         if (header.HasAll(CanonicalColumns.Predicates) && header.Count == CanonicalColumns.Predicates.Length)
         {
-            return new PredicateLoader(rules, clock).Load(connection, source, reader, header);
+            return new PredicateLoader(rules, clock).Load(connection, source, table, header);
         }
-        return FileOutcome.Refused(path, InputFormats.Unknown, Unrecognised(name, header, headerRecord), timer.Elapsed);
+        if (RecapLoader.Matches(header))
+        {
+            return new RecapLoader(rules, clock).Load(connection, source, table, header);
+        }
+        if (FactLoader.Matches(header) is { } scope)
+        {
+            return new FactLoader(clock).Load(connection, source, table, header, scope);
+        }
+        return FileOutcome.Refused(source.Path, InputFormats.Unknown, Unrecognised(source.Name, header, headerRecord, table.Sheet), timer.Elapsed);
     }
 
-    private static IngestError Unrecognised(string name, HeaderMap header, CsvRecord headerRecord)
+    private sealed record ResolvedUnit(UnitIdentity? Unit, string? Error, IReadOnlyList<string> Notes);
+
+    /// <summary>
+    /// A workbook's unit and year: the options when given, else the file name ({tahun}_{kode_unit}[_…].xlsx);
+    /// its name and instansi from the options, else from the unit's latest stored LKE.
+    /// </summary>
+    private ResolvedUnit Identity(DuckDBConnection connection, string fileName)
     {
-        // Name what is missing for the format the header comes closest to.
-        var lkeMissing = CanonicalColumns.Required.Where(c => header.Find(c) is null).ToList();
-        var predicateMissing = CanonicalColumns.Predicates.Where(c => header.Find(c) is null).ToList();
-        var closest = lkeMissing.Count <= predicateMissing.Count
-            ? $"for a canonical LKE CSV it lacks {string.Join(", ", lkeMissing.Select(c => $"'{c}'"))}"
-            : $"for a predicate CSV it lacks {string.Join(", ", predicateMissing.Select(c => $"'{c}'"))}";
+        var notes = new List<string>();
+        var match = WorkbookName().Match(Path.GetFileNameWithoutExtension(fileName));
+        var year = _options.Year ?? (match.Success ? int.Parse(match.Groups["year"].Value, System.Globalization.CultureInfo.InvariantCulture) : null);
+        var unitId = _options.UnitId ?? (match.Success ? match.Groups["unit"].Value : null);
+        if (year is null || unitId is null)
+        {
+            return new(null, "cannot tell which unit and year this workbook is about: name the file {tahun}_{kode_unit}[_anything].xlsx " +
+                "(e.g. 2025_BPS-02_lke.xlsx) or give --tahun and --kode-unit", notes);
+        }
+        if (_options.Year is null || _options.UnitId is null)
+        {
+            notes.Add($"unit {unitId} and year {year} taken from the file name");
+        }
+        var name = _options.UnitName;
+        var instansi = _options.Instansi;
+        if (name is null || instansi is null)
+        {
+            var known = connection.Query("SELECT unit_name, instansi FROM submission WHERE unit_id = $u ORDER BY year DESC, version DESC LIMIT 1", ("u", unitId))
+                .Select(r => (Name: r.GetString(0), Instansi: r.GetString(1))).FirstOrDefault();
+            if (known.Name is not null)
+            {
+                name ??= known.Name;
+                instansi ??= known.Instansi;
+            }
+            else
+            {
+                notes.Add($"unit {unitId} is not known yet and its {(name is null ? "name" : "instansi")} was not given (--nama-unit, --instansi); it is stored under its code");
+                name ??= unitId;
+                instansi ??= "";
+            }
+        }
+        return new(new UnitIdentity(unitId, year.Value, name, instansi), null, notes);
+    }
+
+    private static IngestError Unrecognised(string name, HeaderMap header, Integritas.Ingest.Csv.CsvRecord headerRecord, string? sheet)
+    {
+        var formats = new (string Name, IReadOnlyList<string> Columns)[]
+        {
+            ("a canonical LKE", CanonicalColumns.Required),
+            ("a predicate history", CanonicalColumns.Predicates),
+            ("a recap sheet", RecapLoader.KeyColumns),
+            ("unit facts", FactLoader.UnitKeyColumns),
+            ("instansi facts", FactLoader.InstansiKeyColumns),
+        };
+        var closest = formats.OrderBy(f => f.Columns.Count(c => header.Find(c) is null)).First();
+        var missing = closest.Columns.Where(c => header.Find(c) is null).Select(c => $"'{c}'");
         var shown = string.Join(",", headerRecord.Fields.Take(12));
         return new IngestError(name,
-            $"the header '{shown}' matches no known format: {closest} (canonical LKE: {string.Join(",", CanonicalColumns.Required)}; predicates: {string.Join(",", CanonicalColumns.Predicates)})",
-            1);
+            $"the header '{shown}' matches no known format; for {closest.Name} it lacks {string.Join(", ", missing)} (see data-samples/FORMATS.md)", 1, Sheet: sheet);
     }
 
     private static string Sha256(string path)
@@ -139,4 +269,7 @@ public sealed class IngestService(RuleCatalog rules, TimeProvider clock)
         using var stream = File.OpenRead(path);
         return Convert.ToHexStringLower(SHA256.HashData(stream));
     }
+
+    [GeneratedRegex(@"^(?<year>(19|20)\d\d)_(?<unit>[^_]+)(_.*)?$")]
+    private static partial Regex WorkbookName();
 }

@@ -17,6 +17,9 @@ public interface ILkeRowSource
     IEnumerable<LkeRow> Read(ErrorList errors);
 
     IReadOnlySet<string> Tainted { get; }
+
+    /// <summary>What the file says that is not an error; complete once <see cref="Read"/> has been enumerated.</summary>
+    IReadOnlyList<Finding> Findings => [];
 }
 
 /// <summary>
@@ -49,7 +52,7 @@ public sealed class LkeLoader(RuleCatalog rules, TimeProvider clock)
                         .AppendValue(row.UnitName).AppendValue(row.Instansi).AppendValue(row.RuleVersion)
                         .AppendValue(row.Area).AppendValue(row.Part.ToCode()).AppendValue(row.Indicator).AppendValue(row.Weight)
                         .AppendValue(row.Question).AppendValue(row.Kind.ToString()).AppendValue(row.Answer).AppendValue(row.Value)
-                        .AppendValue(row.Sheet).AppendValue(row.Note)
+                        .AppendValue(row.Sheet).AppendValue(row.Note).AppendValue(row.Cell)
                         .EndRow();
                 }
             }
@@ -83,9 +86,10 @@ public sealed class LkeLoader(RuleCatalog rules, TimeProvider clock)
         }
         var fileId = SourceFiles.Add(connection, file, format, rows, clock);
         Commit(connection, changes, fileId);
+        var findings = StoreFindings(connection, fileId, source.Findings, changes);
         tx.Commit();
         var landed = changes.Select(c => $"{c.UnitId} {c.Year}{(c.Reviewer == "unit" ? "" : $" [{c.Reviewer}]")} v{c.Version}{(c.Blank > 0 ? $" ({c.Blank} blank)" : "")}").ToList();
-        return new FileOutcome(file.Path, format, FileStatus.Accepted, rows, landed, 0, [], timer.Elapsed);
+        return new FileOutcome(file.Path, format, FileStatus.Accepted, rows, landed, 0, [], timer.Elapsed) { Findings = findings };
     }
 
     private IEnumerable<IngestError> StageChecks(DuckDBConnection connection, string file, IReadOnlySet<string> tainted)
@@ -193,7 +197,7 @@ public sealed class LkeLoader(RuleCatalog rules, TimeProvider clock)
                 appender.CreateRow()
                     .AppendValue(nextId++).AppendValue(c.UnitId).AppendValue(c.Year).AppendValue(c.Reviewer).AppendValue(c.Version)
                     .AppendValue(c.Replaces).AppendValue(c.Name).AppendValue(c.Instansi).AppendValue(c.Rule).AppendValue(c.Hash)
-                    .AppendValue(c.Questions).AppendValue(c.Blank)
+                    .AppendValue(c.Questions).AppendValue(c.Blank).AppendValue("items")
                     .EndRow();
             }
         }
@@ -204,16 +208,48 @@ public sealed class LkeLoader(RuleCatalog rules, TimeProvider clock)
         connection.Execute("""
             INSERT INTO submission
             SELECT submission_id, unit_id, year, reviewer, version, true, unit_name, instansi, rule_version, content_hash,
-                   $file, $now, question_count, blank_count
+                   $file, $now, question_count, blank_count, source_kind
             FROM stage_submission
             """, ("file", fileId), ("now", clock.GetUtcNow()));
         connection.Execute("""
             INSERT INTO answer
-            SELECT g.submission_id, a.area, a.part, a.indicator, a.weight, a.question, a.kind, a.answer, a.value, a.line, a.sheet, a.note
+            SELECT g.submission_id, a.area, a.part, a.indicator, a.weight, a.question, a.kind, a.answer, a.value, a.line, a.sheet, a.note, a.cell
             FROM stage_answer a JOIN stage_submission g USING (unit_id, year, reviewer)
             """);
         connection.Execute("DELETE FROM stage_answer");
         connection.Execute("DELETE FROM stage_submission");
+    }
+
+    /// <summary>
+    /// Stores the file's findings for the unit-years it changed (a layer's findings with its layer; findings
+    /// about the sheet itself with every layer the file landed), and returns them.
+    /// </summary>
+    private static IReadOnlyList<Finding> StoreFindings(DuckDBConnection connection, long fileId, IReadOnlyList<Finding> findings, List<Change> changes)
+    {
+        if (findings.Count == 0)
+        {
+            return [];
+        }
+        var stored = new List<Finding>();
+        using var appender = connection.CreateAppender("finding");
+        foreach (var change in changes)
+        {
+            var layer = ParseReviewer(change.Reviewer);
+            var firstLayer = changes.Where(c => c.UnitId == change.UnitId && c.Year == change.Year).Min(c => ParseReviewer(c.Reviewer));
+            foreach (var f in findings)
+            {
+                var aboutTheSheet = f.Level is Finding.AnswerKind or Finding.IgnoredRow;
+                if (aboutTheSheet ? layer != firstLayer : f.Reviewer != layer)
+                {
+                    continue;
+                }
+                appender.CreateRow().AppendValue(fileId).AppendValue(change.UnitId).AppendValue(change.Year).AppendValue(change.Reviewer)
+                    .AppendValue(f.Sheet).AppendValue(f.Cell).AppendValue(f.Level).AppendValue(f.Item).AppendValue(f.Cached).AppendValue(f.Recomputed)
+                    .AppendValue(f.Message).EndRow();
+                stored.Add(f with { Reviewer = layer });
+            }
+        }
+        return stored;
     }
 }
 

@@ -4,7 +4,6 @@ using DuckDB.NET.Data;
 using Integritas.Domain.Rules;
 using Integritas.Ingest;
 using Integritas.Ingest.Canonical;
-using Integritas.Ingest.Csv;
 
 namespace Integritas.Store.Ingest;
 
@@ -16,7 +15,7 @@ public sealed class PredicateLoader(RuleCatalog rules, TimeProvider clock)
 {
     private sealed record Row(int Line, string UnitId, int Year, string Predicate);
 
-    public FileOutcome Load(DuckDBConnection connection, SourceFile file, CsvReader reader, HeaderMap header)
+    public FileOutcome Load(DuckDBConnection connection, SourceFile file, ITable table, HeaderMap header)
     {
         var timer = Stopwatch.StartNew();
         var errors = new ErrorList();
@@ -25,12 +24,12 @@ public sealed class PredicateLoader(RuleCatalog rules, TimeProvider clock)
         var known = rules.Rules.SelectMany(r => r.Predicates).Select(p => p.Code).ToHashSet(StringComparer.Ordinal);
         try
         {
-            foreach (var record in reader.ReadRecords())
+            foreach (var record in table.Records())
             {
                 var f = record.Fields;
                 if (f.Length != header.Count)
                 {
-                    errors.Add(new IngestError(file.Name, CanonicalLkeParser.RaggedRow(f.Length, header.Count, reader.Delimiter), record.Line));
+                    errors.Add(new IngestError(file.Name, CanonicalLkeParser.RaggedRow(f.Length, header.Count, table.Delimiter), record.Line, Sheet: table.Sheet));
                     continue;
                 }
                 var unit = f[header[CanonicalColumns.KodeUnit]].Trim();
@@ -39,17 +38,17 @@ public sealed class PredicateLoader(RuleCatalog rules, TimeProvider clock)
                 var ok = true;
                 if (unit.Length == 0)
                 {
-                    errors.Add(new IngestError(file.Name, "the unit code is required", record.Line, CanonicalColumns.KodeUnit, unit));
+                    errors.Add(new IngestError(file.Name, "the unit code is required", record.Line, CanonicalColumns.KodeUnit, unit, table.Sheet));
                     ok = false;
                 }
                 if (!int.TryParse(yearText, NumberStyles.None, CultureInfo.InvariantCulture, out var year) || year < 1990 || year > 2100)
                 {
-                    errors.Add(new IngestError(file.Name, "the year must be a whole number such as 2024", record.Line, CanonicalColumns.Tahun, yearText));
+                    errors.Add(new IngestError(file.Name, "the year must be a whole number such as 2024", record.Line, CanonicalColumns.Tahun, yearText, table.Sheet));
                     ok = false;
                 }
                 if (!known.Contains(predicate))
                 {
-                    errors.Add(new IngestError(file.Name, $"unknown predicate (expected {string.Join(" or ", known.Order(StringComparer.Ordinal))})", record.Line, "predikat", f[header["predikat"]].Trim()));
+                    errors.Add(new IngestError(file.Name, $"unknown predicate (expected {string.Join(" or ", known.Order(StringComparer.Ordinal))})", record.Line, "predikat", f[header["predikat"]].Trim(), table.Sheet));
                     ok = false;
                 }
                 if (!ok)
@@ -58,7 +57,7 @@ public sealed class PredicateLoader(RuleCatalog rules, TimeProvider clock)
                 }
                 if (seen.TryGetValue((unit, year), out var firstLine))
                 {
-                    errors.Add(new IngestError(file.Name, $"unit {unit}, year {year} already has a predicate on line {firstLine}", record.Line, CanonicalColumns.KodeUnit, unit));
+                    errors.Add(new IngestError(file.Name, $"unit {unit}, year {year} already has a predicate on line {firstLine}", record.Line, CanonicalColumns.KodeUnit, unit, table.Sheet));
                     continue;
                 }
                 seen[(unit, year)] = record.Line;

@@ -40,33 +40,27 @@ public sealed class ScoreQueries(RuleCatalog rules)
     {
         var held = Predicates(connection);
         var results = new List<UnitYearScore>();
-        UnitYearScore Finish(Head head, List<IndicatorTally> tallies)
+        RuleSet RuleOf(Head head) =>
+            rules.Find(head.Rule) ?? throw new InvalidOperationException($"The database holds rule version {head.Rule}, which this program does not know.");
+        UnitYearScore Scored(Head head, ScoreCard card)
         {
-            var rule = rules.Find(head.Rule) ?? throw new InvalidOperationException($"The database holds rule version {head.Rule}, which this program does not know.");
-            var card = LkeScorer.Score(rule, tallies);
             var unitHeld = held[head.Unit.UnitId].ToList();
             var readiness = ReadinessEvaluator.Evaluate(card, head.Year, unitHeld);
             return new UnitYearScore(head.Unit, head.Year, head.Layer, head.Version, card, readiness, [.. unitHeld.Where(h => h.Year <= head.Year)]);
         }
+        UnitYearScore Finish(Head head, List<IndicatorTally> tallies) => Scored(head, LkeScorer.Score(RuleOf(head), tallies));
 
         Head? current = null;
         var currentTallies = new List<IndicatorTally>();
-        foreach (var r in connection.Query("""
-            WITH chosen AS (
-                SELECT * FROM submission
-                WHERE is_current
-                  AND ($year IS NULL OR year = $year)
-                  AND ($unit IS NULL OR unit_id = $unit)
-                  AND ($layer IS NULL OR reviewer = $layer)
-                QUALIFY row_number() OVER (
-                    PARTITION BY unit_id, year
-                    ORDER BY CASE reviewer WHEN 'tpn' THEN 4 WHEN 'tpi_itjen' THEN 3 WHEN 'tpi_unit' THEN 2 ELSE 1 END DESC) = 1)
+        var parameters = new[] { ("year", (object?)filter.Year), ("unit", filter.UnitId), ("layer", filter.Layer?.ToCode()) };
+        foreach (var r in connection.Query(ChosenSubmissions + """
             SELECT c.submission_id, c.unit_id, c.unit_name, c.instansi, c.year, c.reviewer, c.version, c.rule_version,
                    a.area, a.part, a.indicator, min(a.indicator_weight), coalesce(sum(a.value), 0), count(a.value), count(*) - count(a.value)
             FROM chosen c JOIN answer a USING (submission_id)
+            WHERE c.source_kind = 'items'
             GROUP BY ALL
             ORDER BY c.unit_id, c.year, a.area, a.part, a.indicator
-            """, ("year", filter.Year), ("unit", filter.UnitId), ("layer", filter.Layer?.ToCode())))
+            """, parameters))
         {
             var id = r.GetInt64(0);
             if (current is null || current.SubmissionId != id)
@@ -76,8 +70,7 @@ public sealed class ScoreQueries(RuleCatalog rules)
                     results.Add(Finish(current, currentTallies));
                     currentTallies = [];
                 }
-                LkeCodes.TryParseReviewer(r.GetString(5), out var layer);
-                current = new Head(id, new UnitInfo(r.GetString(1), r.GetString(2), r.GetString(3)), r.GetInt32(4), layer, r.GetInt32(6), r.GetString(7));
+                current = ReadHead(r);
             }
             LkeCodes.TryParsePart(r.GetString(9), out var part);
             currentTallies.Add(new IndicatorTally(r.GetString(8), part, r.GetString(10), r.GetDecimal(11), r.GetDecimal(12),
@@ -87,7 +80,55 @@ public sealed class ScoreQueries(RuleCatalog rules)
         {
             results.Add(Finish(current, currentTallies));
         }
-        return results;
+        foreach (var recap in connection.Query(ChosenSubmissions + """
+                SELECT c.submission_id, c.unit_id, c.unit_name, c.instansi, c.year, c.reviewer, c.version, c.rule_version, r.metric, r.value
+                FROM chosen c JOIN recap_value r USING (submission_id)
+                WHERE c.source_kind = 'recap'
+                ORDER BY c.unit_id, c.year
+                """, parameters)
+            .Select(r => (Head: ReadHead(r), Metric: r.GetString(8), Value: r.GetDecimal(9)))
+            .ToList()
+            .GroupBy(x => x.Head.SubmissionId))
+        {
+            var head = recap.First().Head;
+            results.Add(Scored(head, RecapCard(RuleOf(head), recap.ToDictionary(x => x.Metric, x => x.Value))));
+        }
+        return [.. results.OrderBy(r => r.Unit.UnitId, StringComparer.Ordinal).ThenBy(r => r.Year)];
+    }
+
+    /// <summary>The current submission of each unit-year in the filter, from the chosen or most senior layer.</summary>
+    private const string ChosenSubmissions = """
+        WITH chosen AS (
+            SELECT * FROM submission
+            WHERE is_current
+              AND ($year IS NULL OR year = $year)
+              AND ($unit IS NULL OR unit_id = $unit)
+              AND ($layer IS NULL OR reviewer = $layer)
+            QUALIFY row_number() OVER (
+                PARTITION BY unit_id, year
+                ORDER BY CASE reviewer WHEN 'tpn' THEN 4 WHEN 'tpi_itjen' THEN 3 WHEN 'tpi_unit' THEN 2 ELSE 1 END DESC) = 1)
+
+        """;
+
+    private static Head ReadHead(System.Data.IDataRecord r)
+    {
+        LkeCodes.TryParseReviewer(r.GetString(5), out var layer);
+        return new Head(r.GetInt64(0), new UnitInfo(r.GetString(1), r.GetString(2), r.GetString(3)), r.GetInt32(4), layer, r.GetInt32(6), r.GetString(7));
+    }
+
+    /// <summary>A score card from a recap sheet's metrics; parts it does not give are unknown.</summary>
+    public static ScoreCard RecapCard(RuleSet rule, IReadOnlyDictionary<string, decimal> metrics)
+    {
+        var areas = rule.Areas.Select(a => new AreaScore(a,
+            metrics.TryGetValue($"area:{a.Code}:pemenuhan", out var p) ? p : null,
+            metrics.TryGetValue($"area:{a.Code}:reform", out var r) ? r : null,
+            metrics.GetValueOrDefault($"area:{a.Code}"))).ToList();
+        var parts = rule.HasilParts.Select(p => new HasilPartScore(p, metrics.TryGetValue($"part:{p.Code}", out var v) ? v : null)).ToList();
+        return new ScoreCard(rule, areas, parts, 0, 0)
+        {
+            Source = ScoreSource.Recap,
+            HasilGiven = metrics.TryGetValue("hasil", out var hasil) ? hasil : null,
+        };
     }
 
     private sealed record Head(long SubmissionId, UnitInfo Unit, int Year, Reviewer Layer, int Version, string Rule);
