@@ -9,9 +9,11 @@ using Integritas.Domain.Scoring;
 namespace Integritas.SampleData;
 
 /// <summary>
-/// Writes the sample exports: one canonical LKE CSV per instansi and year (2022–2025) in the real 90/2021
-/// indicator structure, and the predicate history. Everything follows from the seed, so the committed
-/// files can be checked against a fresh run.
+/// Writes the sample exports in the real 90/2021 indicator structure: canonical LKE CSV per instansi and
+/// year (2022–2025), except that ESDM's 2025 LKEs arrive as official workbooks (some with the quirks real
+/// copies carry) plus one TPI review file; recap sheets for 2019–2021 under 10/2019; unit and instansi facts
+/// for 2024–2025; and the predicate history. Everything follows from the seed, so the committed files can be
+/// checked against a fresh run.
 /// </summary>
 public sealed class SampleGenerator(int seed = SampleGenerator.DefaultSeed)
 {
@@ -59,16 +61,23 @@ public sealed class SampleGenerator(int seed = SampleGenerator.DefaultSeed)
         {
             foreach (var instansi in SampleUnits.All)
             {
+                // ESDM's units sent their 2025 LKE as the official workbook; everything else came as CSV exports.
+                var asWorkbooks = instansi.Code == "ESDM" && year == Years[^1];
                 var csv = new StringBuilder();
                 csv.Append(instansi.Delimiter == ',' ? Header : Header.Replace(',', instansi.Delimiter)).Append("\r\n");
                 foreach (var unit in instansi.Units.Where(u => u.FirstYear <= year))
                 {
-                    // The listed maturities describe units at their best; the sample starts them a step lower.
-                    var maturity = Math.Clamp(unit.Maturity - 0.07 + unit.Drift * (year - unit.FirstYear) + Gaussian(0, 0.02), 0.2, 0.98);
-                    var rows = Answers(rule, catalog, unit, maturity, areaOffsets);
-                    foreach (var row in rows)
+                    var rows = Answers(rule, catalog, unit, Maturity(unit, year, Gaussian(0, 0.02)), areaOffsets);
+                    if (asWorkbooks)
                     {
-                        AppendRow(csv, instansi, unit, year, row);
+                        written.AddRange(Workbooks(root, rule, catalog, unit, year, rows));
+                    }
+                    else
+                    {
+                        foreach (var row in rows)
+                        {
+                            AppendRow(csv, instansi, unit, year, row);
+                        }
                     }
                     // The latest year's awards are announced after the internal assessment this sample stands for.
                     if (year < Years[^1])
@@ -76,9 +85,12 @@ public sealed class SampleGenerator(int seed = SampleGenerator.DefaultSeed)
                         Award(rule, unit, year, rows, held, awards);
                     }
                 }
-                var path = Path.Combine("lke", $"{year}-{instansi.Code.ToLowerInvariant()}.csv");
-                WriteFile(root, path, csv.ToString(), instansi.Bom);
-                written.Add(path);
+                if (!asWorkbooks)
+                {
+                    var path = Path.Combine("lke", $"{year}-{instansi.Code.ToLowerInvariant()}.csv");
+                    WriteFile(root, path, csv.ToString(), instansi.Bom);
+                    written.Add(path);
+                }
             }
         }
 
@@ -89,10 +101,80 @@ public sealed class SampleGenerator(int seed = SampleGenerator.DefaultSeed)
         }
         WriteFile(root, "predikat.csv", predicates.ToString(), bom: false);
         written.Add("predikat.csv");
+        written.AddRange(new SampleHistory(seed, areaOffsets).Write(root));
         return written;
     }
 
-    private sealed record Row(CatalogIndicator Indicator, CatalogQuestion Question, string Answer, decimal? Value);
+    /// <summary>A unit's maturity in a year: the listed maturity describes it at its best, so the sample starts a step lower and drifts.</summary>
+    internal static double Maturity(SampleUnit unit, int year, double noise = 0) =>
+        Math.Clamp(unit.Maturity - 0.07 + unit.Drift * (year - unit.FirstYear) + noise, 0.2, 0.98);
+
+    /// <summary>
+    /// The official workbook of one unit-year (with the quirk this unit's copy carries), and for one unit the
+    /// Itjen's TPI review file with the unit's answers and two reviewers' own.
+    /// </summary>
+    private IEnumerable<string> Workbooks(string root, RuleSet rule, LkeCatalog catalog, SampleUnit unit, int year, List<Row> rows)
+    {
+        var layer = new WorkbookLayer(Reviewer.Unit,
+            rows.Where(r => r.Question.Kind != AnswerKind.PERSEN).ToDictionary(r => r.Question.Code, r => r.Answer),
+            rows.Where(r => r.Counts is not null).ToDictionary(r => r.Question.Code, r => r.Counts!));
+        var quirks = QuirksOf(unit, rows);
+        var name = Path.Combine("workbooks", $"{year}_{unit.Code}_lke.xlsx");
+        WriteFile(root, name, OfficialWorkbook.WriteLkeZi(rule, catalog, layer, quirks));
+        yield return name;
+        if (unit.Code == TpiReviewedUnit)
+        {
+            var tpiUnit = Review(layer, Reviewer.TpiUnit, rule, 6, 0);
+            var tpiItjen = Review(tpiUnit, Reviewer.TpiItjen, rule, 4, 1);
+            var tpi = Path.Combine("workbooks", $"{year}_{unit.Code}_tpi.xlsx");
+            WriteFile(root, tpi, OfficialWorkbook.WriteTpi(rule, catalog, [layer, tpiUnit, tpiItjen]));
+            yield return tpi;
+        }
+    }
+
+    /// <summary>The unit whose 2025 LKE the Itjen's TPI reviewed in its template (the sample's layered file).</summary>
+    public const string TpiReviewedUnit = "ESDM-06";
+
+    private static WorkbookQuirks QuirksOf(SampleUnit unit, List<Row> rows)
+    {
+        decimal Computed(string indicator) =>
+            rows.Where(r => r.Indicator.Code == indicator && r.Value is not null).Select(r => r.Value!.Value).DefaultIfEmpty(0).Average() * rows.First(r => r.Indicator.Code == indicator).Indicator.Weight;
+        return unit.Code switch
+        {
+            "ESDM-01" => new WorkbookQuirks { KindTypos = new Dictionary<string, string> { ["TT-P1-a"] = "A/B/CD", ["PP-P4-b"] = "A / B / C" } },
+            "ESDM-02" => new WorkbookQuirks { TypedValues = new Dictionary<string, decimal> { ["PW-P2"] = Computed("PW-P2") < 1.5m ? 1.5m : 1.25m } },
+            "ESDM-03" => new WorkbookQuirks { SkippedNumbering = true, SignatureRows = true },
+            "ESDM-04" => new WorkbookQuirks { HiddenSheet = true, LineBreaks = true },
+            "ESDM-05" => new WorkbookQuirks { NoteRowAfter = "SDM-P4-b", KindTypos = new Dictionary<string, string> { ["MP-P1-a"] = "Ya" } },
+            "ESDM-09" => new WorkbookQuirks { TypedPercents = new Dictionary<string, decimal> { ["AK-R1-a"] = 1m } },
+            _ => new WorkbookQuirks(),
+        };
+    }
+
+    /// <summary>A reviewer's layer: the answers reviewed, a few moved one step down (and some up) as a TPI would.</summary>
+    private WorkbookLayer Review(WorkbookLayer from, Reviewer reviewer, RuleSet rule, int lowered, int raised)
+    {
+        var answers = new Dictionary<string, string>(from.Answers);
+        var counts = from.Counts.ToDictionary(c => c.Key, c => c.Value);
+        var codes = answers.Keys.Where(k => answers[k].Length > 0 && k is not "IPAK" and not "IPKP").Order(StringComparer.Ordinal).ToList();
+        for (var i = 0; i < lowered + raised; i++)
+        {
+            var code = codes[_random.Next(codes.Count)];
+            var kind = LkeCatalog.Lke90.FindQuestion(code)!.Value.Question.Kind;
+            var options = rule.Answers.For(kind)!.OrderByDescending(o => o.Value).Select(o => o.Key).ToList();
+            var at = options.FindIndex(o => string.Equals(o, answers[code], StringComparison.OrdinalIgnoreCase));
+            var next = Math.Clamp(at + (i < lowered ? 1 : -1), 0, options.Count - 1);
+            answers[code] = kind == AnswerKind.YT ? (options[next] == "YA" ? "Ya" : "Tidak") : options[next];
+        }
+        if (lowered > 0 && counts.TryGetValue("PW-R2-a", out var complaints) && complaints[2] is > 0 and var resolved)
+        {
+            // The reviewer counted two resolved complaints fewer than the unit claimed.
+            counts["PW-R2-a"] = [complaints[0], complaints[1] + Math.Min(2, resolved), resolved - Math.Min(2, resolved)];
+        }
+        return new WorkbookLayer(reviewer, answers, counts);
+    }
+
+    private sealed record Row(CatalogIndicator Indicator, CatalogQuestion Question, string Answer, decimal? Value, IReadOnlyList<int?>? Counts = null);
 
     private List<Row> Answers(RuleSet rule, LkeCatalog catalog, SampleUnit unit, double maturity, Dictionary<(string, string), double> offsets)
     {
@@ -106,12 +188,16 @@ public sealed class SampleGenerator(int seed = SampleGenerator.DefaultSeed)
             foreach (var question in indicator.Questions)
             {
                 var quality = Math.Clamp(areaMaturity + Gaussian(0, 0.14), 0, 1);
-                var answer = question.Kind switch
+                if (question.Kind == AnswerKind.PERSEN)
                 {
-                    AnswerKind.PERSEN => Ratio(quality),
-                    AnswerKind.INDEKS => Index(indicator.Code, maturity),
-                    _ => Option(rule, question.Kind, quality),
-                };
+                    var counts = Counts(question, quality);
+                    var ratio = PercentItems.Compute(question, [.. counts.Select(c => (decimal?)c)]).Ratio!.Value;
+                    // A CSV export shows the percentage rounded as the workbook displays it.
+                    var shown = Math.Round(ratio * 100m, 2, MidpointRounding.AwayFromZero).ToString("0.##", CultureInfo.InvariantCulture) + "%";
+                    rows.Add(new Row(indicator, question, shown, ratio, counts));
+                    continue;
+                }
+                var answer = question.Kind == AnswerKind.INDEKS ? Index(indicator.Code, maturity) : Option(rule, question.Kind, quality);
                 rows.Add(new Row(indicator, question, answer, AnswerParser.Parse(rule, question.Kind, answer).Value));
             }
         }
@@ -120,7 +206,7 @@ public sealed class SampleGenerator(int seed = SampleGenerator.DefaultSeed)
         {
             var candidates = rows.Where(r => r.Indicator.Part != LkePart.Hasil && r.Answer.Length > 0).ToList();
             var pick = candidates[_random.Next(candidates.Count)];
-            rows[rows.IndexOf(pick)] = pick with { Answer = "", Value = null };
+            rows[rows.IndexOf(pick)] = pick with { Answer = "", Value = null, Counts = pick.Counts?.Select(_ => (int?)null).ToList() };
         }
         return rows;
     }
@@ -132,13 +218,29 @@ public sealed class SampleGenerator(int seed = SampleGenerator.DefaultSeed)
         return kind == AnswerKind.YT ? (best == "YA" ? "Ya" : "Tidak") : best;
     }
 
-    private string Ratio(double quality)
+    /// <summary>The "Jumlah" counts behind a percentage item, as a unit of this quality would report them.</summary>
+    private List<int?> Counts(CatalogQuestion question, double quality)
     {
-        // Percentages come from counts in the workbook: e.g. 17 of 20 change agents made a change.
-        var denominator = 4 + _random.Next(57);
-        var numerator = (int)Math.Round(denominator * Math.Clamp(quality + 0.1, 0, 1));
-        var percent = Math.Round(100m * numerator / denominator, 2, MidpointRounding.AwayFromZero);
-        return percent.ToString("0.##", CultureInfo.InvariantCulture) + "%";
+        var share = Math.Clamp(quality + 0.1, 0, 1);
+        if (question.Formula == "decrease")
+        {
+            var previous = 1 + _random.Next(8);
+            var current = (int)Math.Round(previous * (1 - share));
+            return [previous, current, current];
+        }
+        var counts = question.Inputs.Select(input => input.Role == "denominator" ? (int?)(2 + _random.Next(40)) : 0).ToList();
+        var denominator = counts.Where((_, i) => question.Inputs[i].Role == "denominator").Sum(c => c!.Value);
+        var numerator = (int)Math.Round(denominator * share);
+        for (var i = 0; i < counts.Count; i++)
+        {
+            counts[i] = question.Inputs[i].Role switch
+            {
+                "numerator" => numerator,
+                "extra" => denominator - numerator,
+                _ => counts[i],
+            };
+        }
+        return counts;
     }
 
     private string Index(string indicator, double maturity)
@@ -189,11 +291,18 @@ public sealed class SampleGenerator(int seed = SampleGenerator.DefaultSeed)
     private static string Quote(string field, char delimiter) =>
         field.Contains(delimiter) || field.Contains('"') ? "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : field;
 
-    private static void WriteFile(string root, string relative, string content, bool bom)
+    internal static void WriteFile(string root, string relative, string content, bool bom)
     {
         var path = Path.Combine(root, relative);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.WriteAllText(path, content, new UTF8Encoding(bom));
+    }
+
+    internal static void WriteFile(string root, string relative, byte[] content)
+    {
+        var path = Path.Combine(root, relative);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllBytes(path, content);
     }
 
     private double Gaussian(double mean, double sd)

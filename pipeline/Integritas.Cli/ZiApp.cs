@@ -11,6 +11,8 @@ public static class ZiApp
         IngestCommand.Create(context),
         ScoresCommand.Scores(context),
         ScoresCommand.Rank(context),
+        LineageCommands.Findings(context),
+        LineageCommands.History(context),
         ReportCommand.Create(context),
         DemoCommand.Create(context),
         WorkerCommand.Create(context),

@@ -14,6 +14,8 @@ public sealed class CommandTests : IDisposable
 
     private string Samples => Path.Combine(AppContext.BaseDirectory, "data-samples");
 
+    private int SampleFiles => Store.Ingest.IngestService.Expand([Samples]).Files.Count;
+
     private void IngestSamples() => Assert.Equal(0, Zi.Run("ingest", "--db", Db, Samples).ExitCode);
 
     [Fact]
@@ -22,7 +24,7 @@ public sealed class CommandTests : IDisposable
         var result = Zi.Run("ingest", "--db", Db, Samples);
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Contains("13 file(s): 13 accepted, 0 unchanged, 0 rejected", result.Out, StringComparison.Ordinal);
+        Assert.Contains($"{SampleFiles} file(s): {SampleFiles} accepted, 0 unchanged, 0 rejected", result.Out, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -33,7 +35,7 @@ public sealed class CommandTests : IDisposable
         var result = Zi.Run("ingest", "--db", Db, Samples);
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Contains("0 accepted, 13 unchanged", result.Out, StringComparison.Ordinal);
+        Assert.Contains($"0 accepted, {SampleFiles} unchanged", result.Out, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -77,10 +79,10 @@ public sealed class CommandTests : IDisposable
     {
         IngestSamples();
 
-        var result = Zi.Run("scores", "--db", Db, "--year", "2019");
+        var result = Zi.Run("scores", "--db", Db, "--year", "2018");
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Contains("no LKE is stored for 2019 (years in the database: 2022, 2023, 2024, 2025)", result.Error, StringComparison.Ordinal);
+        Assert.Contains("no LKE is stored for 2018 (years in the database: 2019, 2020, 2021, 2022, 2023, 2024, 2025)", result.Error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -18,6 +18,9 @@ namespace Integritas.Store.Ingest;
 /// </summary>
 public sealed partial class IngestService(RuleCatalog rules, TimeProvider clock, IngestOptions? options = null)
 {
+    /// <summary>Called while a large file is read (every 25,000 rows).</summary>
+    public Action<IngestProgress>? Progress { get; init; }
+
     private static readonly string[] TextExtensions = [".csv", ".txt", ".tsv"];
     private static readonly string[] WorkbookExtensions = [".xlsx"];
     private static readonly string[] RefusedWorkbookExtensions = [".xlsm", ".xltm", ".xls", ".xlsb"];
@@ -158,7 +161,7 @@ public sealed partial class IngestService(RuleCatalog rules, TimeProvider clock,
                 return FileOutcome.Refused(source.Path, InputFormats.Workbook, new IngestError(source.Name, identity.Error), timer.Elapsed);
             }
             var format = book.FindSheet("LKE ZI") is { Hidden: false } ? InputFormats.Workbook : InputFormats.TpiWorkbook;
-            var outcome = new LkeLoader(rules, clock).Load(connection, source, format, new WorkbookLkeSource(source.Name, book, identity.Unit!, rules));
+            var outcome = new LkeLoader(rules, clock, Progress).Load(connection, source, format, new WorkbookLkeSource(source.Name, book, identity.Unit!, rules));
             return outcome with { Notes = identity.Notes };
         }
         var sheet = book.Sheets.FirstOrDefault(s => !s.Hidden);
@@ -188,7 +191,7 @@ public sealed partial class IngestService(RuleCatalog rules, TimeProvider clock,
                 return FileOutcome.Rejected(source.Path, InputFormats.LkeCsv, 0, list, timer.Elapsed);
             }
             var format = table.Sheet is null ? InputFormats.LkeCsv : InputFormats.LkeSheet;
-            return new LkeLoader(rules, clock).Load(connection, source, format, new CanonicalTableSource(source.Name, table, header, rules));
+            return new LkeLoader(rules, clock, Progress).Load(connection, source, format, new CanonicalTableSource(source.Name, table, header, rules));
         }
         if (header.HasAll(CanonicalColumns.Predicates) && header.Count == CanonicalColumns.Predicates.Length)
         {
@@ -221,10 +224,6 @@ public sealed partial class IngestService(RuleCatalog rules, TimeProvider clock,
         {
             return new(null, "cannot tell which unit and year this workbook is about: name the file {tahun}_{kode_unit}[_anything].xlsx " +
                 "(e.g. 2025_BPS-02_lke.xlsx) or give --tahun and --kode-unit", notes);
-        }
-        if (_options.Year is null || _options.UnitId is null)
-        {
-            notes.Add($"unit {unitId} and year {year} taken from the file name");
         }
         var name = _options.UnitName;
         var instansi = _options.Instansi;

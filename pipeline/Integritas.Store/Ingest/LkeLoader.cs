@@ -20,15 +20,23 @@ public interface ILkeRowSource
 
     /// <summary>What the file says that is not an error; complete once <see cref="Read"/> has been enumerated.</summary>
     IReadOnlyList<Finding> Findings => [];
+
+    /// <summary>How far through its input the source is, in bytes (null when it cannot tell).</summary>
+    (long Done, long Total)? Position => null;
 }
+
+/// <summary>Progress through one file: rows read so far and, where known, bytes of the file read.</summary>
+public sealed record IngestProgress(string File, long Rows, long? BytesDone, long? BytesTotal);
 
 /// <summary>
 /// Lands one file's LKE rows, whole or not at all: stages them inside one transaction, runs the checks
 /// that need the whole file (duplicates, weight consistency, area sums), then stores each unit-year-layer
 /// whose content changed as a new current version. A file whose content is already current changes nothing.
 /// </summary>
-public sealed class LkeLoader(RuleCatalog rules, TimeProvider clock)
+public sealed class LkeLoader(RuleCatalog rules, TimeProvider clock, Action<IngestProgress>? progress = null)
 {
+    private const int ProgressEvery = 25_000;
+
     /// <summary>At most this many errors of one kind are read back from a check.</summary>
     private const int CheckLimit = 100;
 
@@ -46,7 +54,11 @@ public sealed class LkeLoader(RuleCatalog rules, TimeProvider clock)
             {
                 foreach (var row in source.Read(errors))
                 {
-                    rows++;
+                    if (++rows % ProgressEvery == 0 && progress is not null)
+                    {
+                        var position = source.Position;
+                        progress(new IngestProgress(file.Name, rows, position?.Done, position?.Total));
+                    }
                     appender.CreateRow()
                         .AppendValue(row.Line).AppendValue(row.UnitId).AppendValue(row.Year).AppendValue(row.Reviewer.ToCode())
                         .AppendValue(row.UnitName).AppendValue(row.Instansi).AppendValue(row.RuleVersion)

@@ -248,7 +248,7 @@ public sealed class RecapLoader(RuleCatalog rules, TimeProvider clock)
         {
             if (given[column] is { } g && computed is { } c && Math.Abs(g - c) > 0.01m)
             {
-                findings.Add((row, new Finding(Reviewer.Unit, table.Sheet ?? "", $"{column}:{line}", Finding.Value, column, g, c,
+                findings.Add((row, new Finding(Reviewer.Unit, table.Sheet ?? "", table.Sheet is null ? $"{column}, line {line}" : $"{Spreadsheets.Cell.ColumnName(header[column] + 1)}{line}", Finding.Value, column, g, c,
                     $"line {line}: the recap gives {column} {LkeNumber.Canonical(g)}, its parts add up to {LkeNumber.Canonical(Math.Round(c, 4))}")));
             }
         }

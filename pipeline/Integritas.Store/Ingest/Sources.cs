@@ -14,6 +14,8 @@ internal sealed class CanonicalTableSource(string file, ITable table, HeaderMap 
 
     public IReadOnlySet<string> Tainted => _tainted;
 
+    public (long Done, long Total)? Position => table is CsvTable csv ? (csv.Position, csv.Length) : null;
+
     public IEnumerable<LkeRow> Read(ErrorList errors)
     {
         var parser = new CanonicalLkeParser(file, header, table.Delimiter, rules, table.Sheet);

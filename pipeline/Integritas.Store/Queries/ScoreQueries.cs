@@ -18,8 +18,11 @@ public sealed record UnitYearScore(UnitInfo Unit, int Year, Reviewer Layer, int 
     public HeldPredicate? Highest => Held.OrderByDescending(h => Card.Rule.Predicates.ToList().FindIndex(p => p.Code == h.Predicate)).ThenBy(h => h.Year).FirstOrDefault();
 }
 
-/// <summary>Which unit-years to score, and from which review layer (null: the most senior present).</summary>
-public sealed record ScoreFilter(int? Year = null, string? UnitId = null, Reviewer? Layer = null);
+/// <summary>
+/// Which unit-years to score, and from which review layer (null: the most senior present). With a
+/// <see cref="SubmissionId"/>, exactly that stored version, current or not.
+/// </summary>
+public sealed record ScoreFilter(int? Year = null, string? UnitId = null, Reviewer? Layer = null, long? SubmissionId = null);
 
 /// <summary>
 /// Scores stored LKEs: the database sums each indicator's answered values, the domain scorer does the
@@ -52,7 +55,7 @@ public sealed class ScoreQueries(RuleCatalog rules)
 
         Head? current = null;
         var currentTallies = new List<IndicatorTally>();
-        var parameters = new[] { ("year", (object?)filter.Year), ("unit", filter.UnitId), ("layer", filter.Layer?.ToCode()) };
+        var parameters = new[] { ("year", (object?)filter.Year), ("unit", filter.UnitId), ("layer", filter.Layer?.ToCode()), ("sid", filter.SubmissionId) };
         foreach (var r in connection.Query(ChosenSubmissions + """
             SELECT c.submission_id, c.unit_id, c.unit_name, c.instansi, c.year, c.reviewer, c.version, c.rule_version,
                    a.area, a.part, a.indicator, min(a.indicator_weight), coalesce(sum(a.value), 0), count(a.value), count(*) - count(a.value)
@@ -100,7 +103,7 @@ public sealed class ScoreQueries(RuleCatalog rules)
     private const string ChosenSubmissions = """
         WITH chosen AS (
             SELECT * FROM submission
-            WHERE is_current
+            WHERE (CASE WHEN $sid IS NULL THEN is_current ELSE submission_id = $sid END)
               AND ($year IS NULL OR year = $year)
               AND ($unit IS NULL OR unit_id = $unit)
               AND ($layer IS NULL OR reviewer = $layer)
