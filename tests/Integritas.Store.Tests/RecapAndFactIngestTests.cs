@@ -1,0 +1,158 @@
+using Integritas.Domain.Scoring;
+using Integritas.Store.Ingest;
+
+namespace Integritas.Store.Tests;
+
+public sealed class RecapAndFactIngestTests : IDisposable
+{
+    private const string RecapHeader = "tahun,kode_unit,nama_unit,instansi,aturan,MP,TT,SDM,AK,PW,PP,ipak,capaian,ipkp";
+
+    private readonly StoreFixture _store = new();
+
+    public void Dispose() => _store.Dispose();
+
+    [Fact]
+    public void Ingest_Recap_StoresAreaScoresUnderItsRule()
+    {
+        var outcome = _store.Ingest("rekap.csv", RecapHeader + "\n2020,U-01,Balai A,Kementerian X,10/2019,4,4.5,12,8,12,8,15.75,3.75,14\n");
+
+        Assert.True(outcome.Status == FileStatus.Accepted, string.Join("\n", outcome.Errors));
+        var score = Assert.Single(_store.Scores(2020));
+        Assert.Equal(ScoreSource.Recap, score.Card.Source);
+        Assert.Equal("10/2019", score.Card.Rule.Id);
+        Assert.Equal(48.5m, score.Card.Pengungkit);
+        Assert.Equal(33.5m, score.Card.Hasil);
+        Assert.Equal(82m, score.Card.Total);
+        Assert.Equal(80m, score.Card.Area("PW")!.Percent);
+        Assert.Equal("WBK", score.Readiness.Verdict);
+    }
+
+    [Fact]
+    public void Ingest_RecapWithIndexesAndNoRuleColumn_TakesTheYearsRuleAndConvertsTheIndexes()
+    {
+        _store.Ingest("rekap.csv", "tahun,kode_unit,nama_unit,instansi,MP,TT,SDM,AK,PW,PP,indeks_ipak,capaian,indeks_ipkp\n2021,U-01,Balai A,X,5,5,15,10,15,10,3.6,5,3.2\n");
+
+        var card = Assert.Single(_store.Scores(2021)).Card;
+
+        Assert.Equal("10/2019", card.Rule.Id);
+        Assert.Equal(15.75m, card.Part("IPAK"));
+        Assert.Equal(14m, card.Part("IPKP"));
+    }
+
+    [Fact]
+    public void Ingest_RecapUnder90Of2021_KeepsThePemenuhanReformSplit()
+    {
+        var header = "tahun,kode_unit,nama_unit,instansi,MP_pemenuhan,MP_reform,TT_pemenuhan,TT_reform,SDM,AK,PW,PP,ipak,capaian,ipkp";
+        _store.Ingest("rekap.csv", header + "\n2023,U-01,Balai A,X,3,2.5,3,3,8,8,12,8,16,3.75,15\n");
+
+        var card = Assert.Single(_store.Scores(2023)).Card;
+
+        Assert.Equal((3m, 2.5m, 5.5m), (card.Area("MP")!.Pemenuhan!.Value, card.Area("MP")!.Reform!.Value, card.Area("MP")!.Total));
+        Assert.Null(card.Area("SDM")!.Pemenuhan);
+        Assert.Equal(8m, card.Area("SDM")!.Total);
+    }
+
+    [Theory]
+    [InlineData("2020,U-01,A,X,10/2019,6,4,12,8,12,8,15,3,14", "MP", "6", "area MP must be a number from 0 to 5 under rule 10/2019")]
+    [InlineData("2020,U-01,A,X,99/2099,4,4,12,8,12,8,15,3,14", "aturan", "99/2099", "unknown rule version")]
+    [InlineData("2020,U-01,A,X,10/2019,4,4,12,8,12,8,18,3,14", "ipak", "18", "must be a number from 0 to 17.5")]
+    [InlineData("2020,U-01,A,X,10/2019,4,4,,8,12,8,15,3,14", "SDM", "", "area SDM has no score")]
+    public void Ingest_RecapValueBeyondTheRule_IsRefusedAtItsCell(string row, string column, string value, string reason)
+    {
+        var outcome = _store.Ingest("rekap.csv", RecapHeader + "\n" + row + "\n");
+
+        Assert.Equal(FileStatus.Rejected, outcome.Status);
+        Assert.Contains(outcome.Errors, e => e.Line == 2 && string.Equals(e.Column, column, StringComparison.OrdinalIgnoreCase) && e.Value == value
+                                             && e.Message.Contains(reason, StringComparison.Ordinal));
+        Assert.Equal((0L, 0L, 0L, 0L), _store.Counts());
+    }
+
+    [Fact]
+    public void Ingest_RecapTotalThatDoesNotAddUp_IsAFinding()
+    {
+        var outcome = _store.Ingest("rekap.csv", RecapHeader + ",total\n2020,U-01,A,X,10/2019,4,4.5,12,8,12,8,15.75,3.75,14,83\n");
+
+        var finding = Assert.Single(outcome.Findings);
+        Assert.Equal((83m, 82m, "total, line 2"), (finding.Cached!.Value, finding.Recomputed!.Value, finding.Cell));
+    }
+
+    [Fact]
+    public void Ingest_RecapTwiceAndCorrected_KeepsVersions()
+    {
+        var first = RecapHeader + "\n2020,U-01,A,X,10/2019,4,4.5,12,8,12,8,15.75,3.75,14\n";
+        _store.Ingest("rekap.csv", first);
+
+        Assert.Equal(FileStatus.Unchanged, _store.Ingest("rekap-copy.csv", first).Status);
+        var corrected = _store.Ingest("rekap-fixed.csv", first.Replace(",12,8,15.75", ",13,8,15.75", StringComparison.Ordinal));
+
+        Assert.Equal(["U-01 2020 [10/2019] v2"], corrected.Landed);
+        Assert.Equal(83m, Assert.Single(_store.Scores(2020)).Card.Total);
+    }
+
+    [Fact]
+    public void Ingest_RecapAsAWorkbookSheet_IsReadLikeTheCsv()
+    {
+        var writer = new Spreadsheets.XlsxWriter();
+        var sheet = writer.AddSheet("Rekap");
+        var columns = RecapHeader.Split(',');
+        for (var c = 0; c < columns.Length; c++)
+        {
+            sheet.Set(1, c + 1, columns[c]);
+        }
+        var values = "2020,U-01,Balai A,Kementerian X,10/2019,4,4.5,12,8,12,8,15.75,3.75,14".Split(',');
+        for (var c = 0; c < values.Length; c++)
+        {
+            sheet.Set(2, c + 1, decimal.TryParse(values[c], System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var n) && c != 4 ? n : values[c]);
+        }
+
+        var outcome = _store.IngestBytes("rekap.xlsx", writer.Save());
+
+        Assert.True(outcome.Status == FileStatus.Accepted, string.Join("\n", outcome.Errors));
+        Assert.Equal(82m, Assert.Single(_store.Scores(2020)).Card.Total);
+    }
+
+    [Fact]
+    public void Ingest_Facts_AreStoredPerSubjectYearAndName()
+    {
+        var instansi = _store.Ingest("fakta-instansi.csv", "tahun,instansi,opini_bpk,predikat_sakip,level_spip\n2025,Kementerian X,wtp,BB,3.5\n");
+        var units = _store.Ingest("fakta-unit.csv", "tahun,kode_unit,unit_layanan_utama,tlhp_persen,sakip_internal\n2025,U-01,Ya,97.5%,\n");
+
+        Assert.Equal([FileStatus.Accepted, FileStatus.Accepted], new[] { instansi.Status, units.Status });
+        using var connection = _store.Database.OpenRead();
+        var facts = connection.CreateCommand();
+        facts.CommandText = "SELECT scope || ':' || subject || ':' || name || '=' || value FROM fact ORDER BY 1";
+        using var reader = facts.ExecuteReader();
+        var stored = new List<string>();
+        while (reader.Read())
+        {
+            stored.Add(reader.GetString(0));
+        }
+        Assert.Equal(["instansi:Kementerian X:level_spip=3.5", "instansi:Kementerian X:opini_bpk=WTP", "instansi:Kementerian X:predikat_sakip=BB",
+            "unit:U-01:tlhp_persen=97.5", "unit:U-01:unit_layanan_utama=ya"], stored);
+    }
+
+    [Theory]
+    [InlineData("tahun,kode_unit,tlhp_persen\n2025,U-01,120\n", 2, "tlhp_persen", "percentage from 0 to 100")]
+    [InlineData("tahun,kode_unit,sakip_internal\n2025,U-01,AAA\n", 2, "sakip_internal", "expected one of D, C, CC, B, BB, A, AA")]
+    [InlineData("tahun,kode_unit,unit_layanan_utama,tlhp\n2025,U-01,ya,100\n", 1, "tlhp", "'tlhp' is not a unit fact")]
+    [InlineData("tahun,instansi,opini_bpk\n2025,X,baik\n", 2, "opini_bpk", "expected one of TMP, TW, WDP, WTP")]
+    public void Ingest_BadFact_IsRefusedNamingTheFact(string content, int line, string column, string reason)
+    {
+        var outcome = _store.Ingest("fakta.csv", content);
+
+        Assert.Equal(FileStatus.Rejected, outcome.Status);
+        Assert.Contains(outcome.Errors, e => e.Line == line && e.Column == column && e.Message.Contains(reason, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Ingest_FactsChanged_ReplacesOnlyWhatDiffers()
+    {
+        _store.Ingest("a.csv", "tahun,kode_unit,unit_layanan_utama,tlhp_persen\n2025,U-01,ya,90\n");
+
+        var again = _store.Ingest("b.csv", "tahun,kode_unit,unit_layanan_utama,tlhp_persen\n2025,U-01,ya,90\n");
+        var changed = _store.Ingest("c.csv", "tahun,kode_unit,unit_layanan_utama,tlhp_persen\n2025,U-01,ya,100\n");
+
+        Assert.Equal(FileStatus.Unchanged, again.Status);
+        Assert.Equal(["U-01 2025 (1 fact(s))"], changed.Landed);
+    }
+}
