@@ -25,6 +25,12 @@ public sealed partial class ZiDatabase(string path, TimeProvider clock)
 
     public bool Exists => File.Exists(Path);
 
+    /// <summary>
+    /// DuckDB's memory cap for a connection (it spills to a temporary folder beside the file beyond it), so
+    /// ingesting millions of rows does not take the machine's memory with it.
+    /// </summary>
+    public string MemoryLimit { get; init; } = "512MB";
+
     /// <summary>Opens for writing, creating the file and bringing its schema up to date.</summary>
     public DuckDBConnection OpenWrite()
     {
@@ -32,6 +38,8 @@ public sealed partial class ZiDatabase(string path, TimeProvider clock)
         var connection = OpenWithRetry($"Data Source={Path}");
         try
         {
+            connection.Execute($"SET memory_limit = '{MemoryLimit}'");
+            connection.Execute("SET preserve_insertion_order = false");
             Migrations.Apply(connection);
             return connection;
         }

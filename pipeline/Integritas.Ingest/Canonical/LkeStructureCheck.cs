@@ -3,7 +3,10 @@ using Integritas.Domain.Rules;
 
 namespace Integritas.Ingest.Canonical;
 
-/// <summary>The indicators one unit-year LKE gives for one area and part, with their summed weights.</summary>
+/// <summary>
+/// What a unit-year LKE gives for one area and part (or the hasil component): the summed weights of its
+/// indicators, in the order they appear (null when it gives none).
+/// </summary>
 public sealed record PartWeightSum(
     string UnitId,
     int Year,
@@ -11,53 +14,42 @@ public sealed record PartWeightSum(
     string RuleVersion,
     string Area,
     LkePart Part,
-    decimal Sum,
+    decimal? Sum,
     int FirstLine,
     IReadOnlyList<string> Indicators);
 
 /// <summary>
-/// Checks that each unit-year LKE is whole under its rule (decision 2): every area's indicator weights
-/// sum to the rule's weight for each part, and every hasil part is present.
+/// Checks that a unit-year LKE is whole under its rule (decision 2): every area's indicator weights sum to
+/// the rule's weight for each part, and every hasil part is present.
 /// </summary>
 public static class LkeStructureCheck
 {
-    public static IEnumerable<IngestError> CheckPartSums(string file, RuleCatalog rules, IEnumerable<PartWeightSum> sums)
+    /// <summary>The weight each area-part (and the hasil component) must sum to under a rule.</summary>
+    public static IEnumerable<(string Area, LkePart Part, decimal Weight)> Expected(RuleSet rule)
     {
-        foreach (var lke in sums.GroupBy(s => (s.UnitId, s.Year, s.Reviewer, s.RuleVersion)))
+        foreach (var area in rule.Areas)
         {
-            var rule = rules.Find(lke.Key.RuleVersion);
-            if (rule is null)
-            {
-                continue;
-            }
-            var who = $"unit {lke.Key.UnitId}, year {lke.Key.Year}{(lke.Key.Reviewer == Reviewer.Unit ? "" : $", reviewer {lke.Key.Reviewer.ToCode()}")}";
-            var firstLine = lke.Min(s => s.FirstLine);
-            foreach (var area in rule.Areas)
-            {
-                foreach (var part in new[] { LkePart.Pemenuhan, LkePart.Reform })
-                {
-                    var expected = rule.PartWeight(area, part);
-                    var given = lke.FirstOrDefault(s => s.Area == area.Code && s.Part == part);
-                    if (given is null)
-                    {
-                        yield return new IngestError(file,
-                            $"{who}: area {area.Code} has no {part.ToCode()} indicators; rule {rule.Id} requires indicators weighing {LkeNumber.Canonical(expected)} in total", firstLine);
-                    }
-                    else if (given.Sum != expected)
-                    {
-                        yield return new IngestError(file,
-                            $"{who}: the weights of area {area.Code} {part.ToCode()} indicators ({string.Join(", ", given.Indicators)}) sum to {LkeNumber.Canonical(given.Sum)}; rule {rule.Id} requires {LkeNumber.Canonical(expected)}",
-                            given.FirstLine, CanonicalColumns.Bobot);
-                    }
-                }
-            }
-            var hasil = lke.FirstOrDefault(s => s.Area == LkeCodes.HasilArea);
-            var missing = rule.HasilParts.Where(p => hasil is null || !hasil.Indicators.Contains(p.Code)).Select(p => p.Code).ToList();
-            if (missing.Count > 0)
-            {
-                yield return new IngestError(file,
-                    $"{who}: the hasil component lacks {string.Join(", ", missing)} (rule {rule.Id} requires {string.Join(", ", rule.HasilParts.Select(p => p.Code))})", firstLine);
-            }
+            yield return (area.Code, LkePart.Pemenuhan, rule.PartWeight(area, LkePart.Pemenuhan));
+            yield return (area.Code, LkePart.Reform, rule.PartWeight(area, LkePart.Reform));
         }
+        yield return (LkeCodes.HasilArea, LkePart.Hasil, rule.HasilWeight);
+    }
+
+    /// <summary>The error for an area-part (or the hasil component) whose indicator weights do not sum to the rule's.</summary>
+    public static IngestError Error(string file, RuleSet rule, PartWeightSum given)
+    {
+        var who = $"unit {given.UnitId}, year {given.Year}{(given.Reviewer == Reviewer.Unit ? "" : $", reviewer {given.Reviewer.ToCode()}")}";
+        if (given.Part == LkePart.Hasil)
+        {
+            var missing = rule.HasilParts.Where(p => !given.Indicators.Contains(p.Code)).Select(p => p.Code).ToList();
+            return new IngestError(file, missing.Count > 0
+                ? $"{who}: the hasil component lacks {string.Join(", ", missing)} (rule {rule.Id} requires {string.Join(", ", rule.HasilParts.Select(p => p.Code))})"
+                : $"{who}: the hasil weights sum to {LkeNumber.Canonical(given.Sum ?? 0)}; rule {rule.Id} requires {LkeNumber.Canonical(rule.HasilWeight)}", given.FirstLine);
+        }
+        var expected = rule.PartWeight(rule.FindArea(given.Area)!, given.Part);
+        return given.Sum is null
+            ? new IngestError(file, $"{who}: area {given.Area} has no {given.Part.ToCode()} indicators; rule {rule.Id} requires indicators weighing {LkeNumber.Canonical(expected)} in total", given.FirstLine)
+            : new IngestError(file, $"{who}: the weights of area {given.Area} {given.Part.ToCode()} indicators ({string.Join(", ", given.Indicators)}) sum to {LkeNumber.Canonical(given.Sum.Value)}; rule {rule.Id} requires {LkeNumber.Canonical(expected)}",
+                given.FirstLine, CanonicalColumns.Bobot);
     }
 }

@@ -29,9 +29,12 @@ public interface ILkeRowSource
 public sealed record IngestProgress(string File, long Rows, long? BytesDone, long? BytesTotal);
 
 /// <summary>
-/// Lands one file's LKE rows, whole or not at all: stages them inside one transaction, runs the checks
-/// that need the whole file (duplicates, weight consistency, area sums), then stores each unit-year-layer
-/// whose content changed as a new current version. A file whose content is already current changes nothing.
+/// Lands one file's LKE rows, whole or not at all, inside one transaction: rows go straight into the answer
+/// table under provisional version ids while each unit-year-layer's name, rule, counts and content
+/// fingerprint are kept aside; the checks that need the whole file (duplicates, weight consistency,
+/// placement, area sums) then run as aggregates over those rows. Each unit-year-layer whose fingerprint
+/// differs from its current stored version becomes a new current version; the rows of the others are
+/// taken out again, so a file whose content is already current changes nothing.
 /// </summary>
 public sealed class LkeLoader(RuleCatalog rules, TimeProvider clock, Action<IngestProgress>? progress = null)
 {
@@ -40,33 +43,60 @@ public sealed class LkeLoader(RuleCatalog rules, TimeProvider clock, Action<Inge
     /// <summary>At most this many errors of one kind are read back from a check.</summary>
     private const int CheckLimit = 100;
 
+    /// <summary>What is known of one unit-year-layer while its rows stream in.</summary>
+    private sealed class Group(long id, LkeRow first)
+    {
+        public long Id { get; } = id;
+        public LkeRow First { get; } = first;
+        public ContentFingerprint Fingerprint { get; } = new();
+        public int Questions { get; set; }
+        public int Blank { get; set; }
+    }
+
     public FileOutcome Load(DuckDBConnection connection, SourceFile file, string format, ILkeRowSource source)
     {
         var timer = Stopwatch.StartNew();
         var errors = new ErrorList();
         long rows = 0;
+        var groups = new Dictionary<(string Unit, int Year, Reviewer Reviewer), Group>();
+        var names = new Dictionary<(string Unit, int Year), LkeRow>();
         using var tx = connection.BeginTransaction();
+        var firstId = connection.Scalar<long>("SELECT coalesce(max(submission_id), 0) + 1 FROM submission");
         try
         {
-            connection.Execute("DELETE FROM stage_answer");
-            connection.Execute("DELETE FROM stage_submission");
-            using (var appender = connection.CreateAppender("stage_answer"))
+            using var appender = connection.CreateAppender("answer");
+            foreach (var row in source.Read(errors))
             {
-                foreach (var row in source.Read(errors))
+                if (++rows % ProgressEvery == 0 && progress is not null)
                 {
-                    if (++rows % ProgressEvery == 0 && progress is not null)
-                    {
-                        var position = source.Position;
-                        progress(new IngestProgress(file.Name, rows, position?.Done, position?.Total));
-                    }
-                    appender.CreateRow()
-                        .AppendValue(row.Line).AppendValue(row.UnitId).AppendValue(row.Year).AppendValue(row.Reviewer.ToCode())
-                        .AppendValue(row.UnitName).AppendValue(row.Instansi).AppendValue(row.RuleVersion)
-                        .AppendValue(row.Area).AppendValue(row.Part.ToCode()).AppendValue(row.Indicator).AppendValue(row.Weight)
-                        .AppendValue(row.Question).AppendValue(row.Kind.ToString()).AppendValue(row.Answer).AppendValue(row.Value)
-                        .AppendValue(row.Sheet).AppendValue(row.Note).AppendValue(row.Cell)
-                        .EndRow();
+                    var position = source.Position;
+                    progress(new IngestProgress(file.Name, rows, position?.Done, position?.Total));
                 }
+                var key = (row.UnitId, row.Year, row.Reviewer);
+                if (!groups.TryGetValue(key, out var group))
+                {
+                    group = new Group(firstId + groups.Count, row);
+                    groups[key] = group;
+                }
+                group.Questions++;
+                group.Blank += row.Value is null ? 1 : 0;
+                group.Fingerprint.Add(row.Area, row.Part.ToCode(), row.Indicator, LkeNumber.Canonical(row.Weight), row.Question, row.Kind.ToString(), row.Answer, row.Note ?? "");
+                if (!names.TryGetValue((row.UnitId, row.Year), out var named))
+                {
+                    names[(row.UnitId, row.Year)] = row;
+                }
+                else if (named.UnitName != row.UnitName || named.Instansi != row.Instansi)
+                {
+                    var nameDiffers = named.UnitName != row.UnitName;
+                    errors.Add(new IngestError(file.Name,
+                        $"unit {row.UnitId}, year {row.Year} is named '{(nameDiffers ? named.UnitName : named.Instansi)}' on line {named.Line}; one unit-year has one name and instansi",
+                        row.Line, nameDiffers ? CanonicalColumns.NamaUnit : CanonicalColumns.Instansi, nameDiffers ? row.UnitName : row.Instansi, row.Sheet));
+                }
+                appender.CreateRow()
+                    .AppendValue(group.Id).AppendValue(row.Area).AppendValue(row.Part.ToCode()).AppendValue(row.Indicator).AppendValue(row.Weight)
+                    .AppendValue(row.Question).AppendValue(row.Kind.ToString()).AppendValue(row.Answer).AppendValue(row.Value)
+                    .AppendValue(row.Line).AppendValue(row.Sheet).AppendValue(row.Note).AppendValue(row.Cell)
+                    .EndRow();
             }
         }
         catch (IngestFileException ex)
@@ -80,7 +110,8 @@ public sealed class LkeLoader(RuleCatalog rules, TimeProvider clock, Action<Inge
         {
             errors.Add(new IngestError(file.Name, "the file has a header but no answer rows"));
         }
-        foreach (var error in StageChecks(connection, file.Name, source.Tainted))
+        var byId = groups.Values.ToDictionary(g => g.Id);
+        foreach (var error in Checks(connection, file.Name, firstId, byId, source.Tainted))
         {
             errors.Add(error);
         }
@@ -90,151 +121,181 @@ public sealed class LkeLoader(RuleCatalog rules, TimeProvider clock, Action<Inge
             return FileOutcome.Rejected(file.Path, format, rows, errors, timer.Elapsed);
         }
 
-        var changes = Versions(connection);
+        var changes = Versions(connection, groups.Values);
         if (changes.Count == 0)
         {
             tx.Rollback();
             return new FileOutcome(file.Path, format, FileStatus.Unchanged, rows, [], 0, [], timer.Elapsed);
         }
         var fileId = SourceFiles.Add(connection, file, format, rows, clock);
-        Commit(connection, changes, fileId);
+        Commit(connection, changes, groups.Values, firstId, fileId);
         var findings = StoreFindings(connection, fileId, source.Findings, changes);
         tx.Commit();
         var landed = changes.Select(c => $"{c.UnitId} {c.Year}{(c.Reviewer == "unit" ? "" : $" [{c.Reviewer}]")} v{c.Version}{(c.Blank > 0 ? $" ({c.Blank} blank)" : "")}").ToList();
         return new FileOutcome(file.Path, format, FileStatus.Accepted, rows, landed, 0, [], timer.Elapsed) { Findings = findings };
     }
 
-    private IEnumerable<IngestError> StageChecks(DuckDBConnection connection, string file, IReadOnlySet<string> tainted)
+    /// <summary>
+    /// The checks that need the whole file, over the rows just appended (ids from <paramref name="firstId"/>),
+    /// as aggregates in the database — duplicates by question, weights and placement by indicator, area sums
+    /// against the rule — so only the rows at fault come back and memory stays flat however large the file.
+    /// </summary>
+    private IEnumerable<IngestError> Checks(DuckDBConnection connection, string file, long firstId, Dictionary<long, Group> groups, IReadOnlySet<string> tainted)
     {
+        (string Unit, int Year) Of(long id) => (groups[id].First.UnitId, groups[id].First.Year);
+        string? SheetOf(long id) => groups[id].First.Sheet;
+        var first = ("first", (object?)firstId);
         foreach (var r in connection.Query($"""
-            SELECT line, question, unit_id, year, first_line FROM (
-                SELECT line, question, unit_id, year,
-                       min(line) OVER (PARTITION BY unit_id, year, reviewer, question) AS first_line
-                FROM stage_answer)
-            WHERE line <> first_line ORDER BY line LIMIT {CheckLimit}
-            """))
+            WITH dup AS (SELECT submission_id, question FROM answer WHERE submission_id >= $first GROUP BY ALL HAVING count(*) > 1)
+            SELECT source_line, question, submission_id, first_line FROM (
+                SELECT a.source_line, a.question, a.submission_id, min(a.source_line) OVER (PARTITION BY a.submission_id, a.question) AS first_line
+                FROM answer a JOIN dup USING (submission_id, question))
+            WHERE source_line <> first_line ORDER BY source_line LIMIT {CheckLimit}
+            """, first))
         {
-            yield return new IngestError(file, $"question {r.GetString(1)} of unit {r.GetString(2)}, year {r.GetInt32(3)} already appears on line {r.GetInt32(4)}",
-                r.GetInt32(0), CanonicalColumns.Soal, r.GetString(1));
+            var (unit, year) = Of(r.GetInt64(2));
+            yield return new IngestError(file, $"question {r.GetString(1)} of unit {unit}, year {year} already appears on line {r.GetInt32(3)}",
+                r.GetInt32(0), CanonicalColumns.Soal, r.GetString(1), SheetOf(r.GetInt64(2)));
         }
         foreach (var r in connection.Query($"""
-            SELECT line, indicator, weight, first_weight, first_line FROM (
-                SELECT line, indicator, weight,
-                       first_value(weight) OVER w AS first_weight, first_value(line) OVER w AS first_line
-                FROM stage_answer
-                WINDOW w AS (PARTITION BY unit_id, year, reviewer, indicator ORDER BY line))
-            WHERE weight <> first_weight ORDER BY line LIMIT {CheckLimit}
-            """))
+            WITH bad AS (
+                SELECT submission_id, indicator FROM answer WHERE submission_id >= $first
+                GROUP BY submission_id, indicator
+                HAVING min(indicator_weight) <> max(indicator_weight) OR min(area || ' ' || part) <> max(area || ' ' || part))
+            SELECT a.source_line, a.submission_id, a.indicator, a.indicator_weight, a.area || ' ' || a.part,
+                   first_value(a.indicator_weight) OVER w, first_value(a.area || ' ' || a.part) OVER w, first_value(a.source_line) OVER w
+            FROM answer a JOIN bad USING (submission_id, indicator)
+            WINDOW w AS (PARTITION BY a.submission_id, a.indicator ORDER BY a.source_line)
+            ORDER BY a.source_line LIMIT {CheckLimit * 10}
+            """, first))
         {
-            yield return new IngestError(file,
-                $"indicator {r.GetString(1)} was given weight {LkeNumber.Canonical(r.GetDecimal(3))} on line {r.GetInt32(4)}; every question of an indicator repeats the same weight",
-                r.GetInt32(0), CanonicalColumns.Bobot, LkeNumber.Canonical(r.GetDecimal(2)));
-        }
-        foreach (var r in connection.Query($"""
-            SELECT line, indicator, area || ' ' || part, first_place, first_line FROM (
-                SELECT line, indicator, area, part,
-                       first_value(area || ' ' || part) OVER w AS first_place, first_value(line) OVER w AS first_line
-                FROM stage_answer
-                WINDOW w AS (PARTITION BY unit_id, year, reviewer, indicator ORDER BY line))
-            WHERE area || ' ' || part <> first_place ORDER BY line LIMIT {CheckLimit}
-            """))
-        {
-            yield return new IngestError(file, $"indicator {r.GetString(1)} is placed under {r.GetString(2)} here but under {r.GetString(3)} on line {r.GetInt32(4)}",
-                r.GetInt32(0), CanonicalColumns.Indikator, r.GetString(1));
-        }
-        foreach (var r in connection.Query($"""
-            SELECT line, unit_id, year, unit_name, first_name, instansi, first_instansi, first_line FROM (
-                SELECT line, unit_id, year, unit_name, instansi,
-                       first_value(unit_name) OVER w AS first_name, first_value(instansi) OVER w AS first_instansi,
-                       first_value(line) OVER w AS first_line
-                FROM stage_answer
-                WINDOW w AS (PARTITION BY unit_id, year ORDER BY line))
-            WHERE unit_name <> first_name OR instansi <> first_instansi ORDER BY line LIMIT {CheckLimit}
-            """))
-        {
-            var nameDiffers = r.GetString(3) != r.GetString(4);
-            yield return new IngestError(file,
-                $"unit {r.GetString(1)}, year {r.GetInt32(2)} is named '{(nameDiffers ? r.GetString(4) : r.GetString(6))}' on line {r.GetInt32(7)}; one unit-year has one name and instansi",
-                r.GetInt32(0), nameDiffers ? CanonicalColumns.NamaUnit : CanonicalColumns.Instansi, nameDiffers ? r.GetString(3) : r.GetString(5));
+            var (line, id, indicator) = (r.GetInt32(0), r.GetInt64(1), r.GetString(2));
+            if (r.GetDecimal(3) != r.GetDecimal(5))
+            {
+                yield return new IngestError(file,
+                    $"indicator {indicator} was given weight {LkeNumber.Canonical(r.GetDecimal(5))} on line {r.GetInt32(7)}; every question of an indicator repeats the same weight",
+                    line, CanonicalColumns.Bobot, LkeNumber.Canonical(r.GetDecimal(3)), SheetOf(id));
+            }
+            else if (r.GetString(4) != r.GetString(6))
+            {
+                yield return new IngestError(file, $"indicator {indicator} is placed under {r.GetString(4)} here but under {r.GetString(6)} on line {r.GetInt32(7)}",
+                    line, CanonicalColumns.Indikator, indicator, SheetOf(id));
+            }
         }
 
-        var sums = connection.Query("""
-            SELECT unit_id, year, reviewer, rule_version, area, part, sum(weight), min(first_line), list(indicator ORDER BY first_line)
-            FROM (SELECT unit_id, year, reviewer, rule_version, area, part, indicator, min(weight) AS weight, min(line) AS first_line
-                  FROM stage_answer GROUP BY ALL)
-            GROUP BY ALL
-            """)
-            .Select(r => new PartWeightSum(r.GetString(0), r.GetInt32(1), ParseReviewer(r.GetString(2)), r.GetString(3), r.GetString(4),
-                LkeCodes.TryParsePart(r.GetString(5), out var part) ? part : throw new InvalidOperationException(r.GetString(5)),
-                r.GetDecimal(6), r.GetInt32(7), ((List<string>)r.GetValue(8)).ToArray()))
-            .Where(s => !tainted.Contains($"{s.UnitId}|{s.Year}"))
-            .ToList();
-        foreach (var error in LkeStructureCheck.CheckPartSums(file, rules, sums))
+        // Area sums against the rule, in the database: only the unit-years at fault come back.
+        connection.Execute("CREATE OR REPLACE TEMP TABLE expected_parts (rule_version VARCHAR, area VARCHAR, part VARCHAR, weight DECIMAL(18, 6))");
+        connection.Execute("CREATE OR REPLACE TEMP TABLE loaded_versions (submission_id BIGINT, rule_version VARCHAR)");
+        using (var expected = connection.CreateAppender("temp", "main", "expected_parts"))
         {
-            yield return error;
+            foreach (var rule in groups.Values.Select(g => g.First.RuleVersion).Distinct().Select(id => rules.Find(id)!))
+            {
+                foreach (var (area, part, weight) in LkeStructureCheck.Expected(rule))
+                {
+                    expected.CreateRow().AppendValue(rule.Id).AppendValue(area).AppendValue(part.ToCode()).AppendValue(weight).EndRow();
+                }
+            }
+        }
+        using (var loaded = connection.CreateAppender("temp", "main", "loaded_versions"))
+        {
+            foreach (var g in groups.Values)
+            {
+                loaded.CreateRow().AppendValue(g.Id).AppendValue(g.First.RuleVersion).EndRow();
+            }
+        }
+        var faults = connection.Query($"""
+            WITH indicators AS (
+                SELECT submission_id, indicator, min(area) AS area, min(part) AS part, min(indicator_weight) AS weight, min(source_line) AS first_line
+                FROM answer WHERE submission_id >= $first GROUP BY submission_id, indicator),
+            sums AS (SELECT submission_id, area, part, sum(weight) AS total, min(first_line) AS first_line FROM indicators GROUP BY ALL),
+            firsts AS (SELECT submission_id, min(first_line) AS first_line FROM sums GROUP BY submission_id)
+            SELECT v.submission_id, e.area, e.part, s.total, coalesce(s.first_line, f.first_line)
+            FROM loaded_versions v
+            JOIN expected_parts e USING (rule_version)
+            JOIN firsts f USING (submission_id)
+            LEFT JOIN sums s ON s.submission_id = v.submission_id AND s.area = e.area AND s.part = e.part
+            WHERE s.total IS DISTINCT FROM e.weight
+            ORDER BY 5 LIMIT {CheckLimit}
+            """, first)
+            .Select(r => (Id: r.GetInt64(0), Area: r.GetString(1), Part: r.GetString(2), Total: r.IsDBNull(3) ? (decimal?)null : r.GetDecimal(3), FirstLine: r.GetInt32(4)))
+            .ToList()
+            .Select(f =>
+            {
+                // The indicators an offending area-part holds, in the order the file gives them (read for offenders only).
+                var indicators = connection.Query("""
+                    SELECT indicator FROM answer WHERE submission_id = $id AND area = $area AND part = $part
+                    GROUP BY indicator ORDER BY min(source_line)
+                    """, ("id", f.Id), ("area", f.Area), ("part", f.Part)).Select(r => r.GetString(0)).ToArray();
+                var head = groups[f.Id].First;
+                LkeCodes.TryParsePart(f.Part, out var part);
+                return (head.Sheet, Sum: new PartWeightSum(head.UnitId, head.Year, head.Reviewer, head.RuleVersion, f.Area, part, f.Total, f.FirstLine, indicators));
+            })
+            .Where(x => !tainted.Contains($"{x.Sum.UnitId}|{x.Sum.Year}"))
+            .ToList();
+        connection.Execute("DROP TABLE temp.expected_parts");
+        connection.Execute("DROP TABLE temp.loaded_versions");
+        foreach (var (sheet, sum) in faults)
+        {
+            yield return LkeStructureCheck.Error(file, rules.Find(sum.RuleVersion)!, sum) with { Sheet = sheet };
         }
     }
 
     private static Reviewer ParseReviewer(string code) =>
-        LkeCodes.TryParseReviewer(code, out var reviewer) ? reviewer : throw new InvalidOperationException($"Unknown reviewer '{code}' in staging.");
+        LkeCodes.TryParseReviewer(code, out var reviewer) ? reviewer : throw new InvalidOperationException($"Unknown reviewer '{code}'.");
 
-    private sealed record Change(string UnitId, int Year, string Reviewer, int Version, long? Replaces, string Name, string Instansi, string Rule, string Hash, int Questions, int Blank);
+    private sealed record Change(long Id, string UnitId, int Year, string Reviewer, int Version, long? Replaces, string Name, string Instansi, string Rule, string Hash, int Questions, int Blank);
 
-    private static List<Change> Versions(DuckDBConnection connection) =>
-        [.. connection.Query("""
-            SELECT s.unit_id, s.year, s.reviewer, coalesce(c.version, 0) + 1, c.submission_id,
-                   s.unit_name, s.instansi, s.rule_version, s.hash, s.questions, s.blanks
-            FROM (SELECT unit_id, year, reviewer,
-                         any_value(unit_name) AS unit_name, any_value(instansi) AS instansi, any_value(rule_version) AS rule_version,
-                         sha256(any_value(unit_name) || chr(31) || any_value(instansi) || chr(30) ||
-                                string_agg(concat_ws(chr(31), area, part, indicator, weight::VARCHAR, question, kind, answer, coalesce(note, '')),
-                                           chr(30) ORDER BY question)) AS hash,
-                         count(*)::INTEGER AS questions, (count(*) - count(value))::INTEGER AS blanks
-                  FROM stage_answer GROUP BY unit_id, year, reviewer) s
-            LEFT JOIN submission c
-                   ON c.unit_id = s.unit_id AND c.year = s.year AND c.reviewer = s.reviewer AND c.is_current
-            WHERE c.content_hash IS DISTINCT FROM s.hash
-            ORDER BY s.unit_id, s.year, s.reviewer
-            """)
-            .Select(r => new Change(r.GetString(0), r.GetInt32(1), r.GetString(2), r.GetInt32(3), r.IsDBNull(4) ? null : r.GetInt64(4),
-                r.GetString(5), r.GetString(6), r.GetString(7), r.GetString(8), r.GetInt32(9), r.GetInt32(10)))];
-
-    private void Commit(DuckDBConnection connection, List<Change> changes, long fileId)
+    /// <summary>The unit-year-layers whose content fingerprint differs from their current stored version.</summary>
+    private static List<Change> Versions(DuckDBConnection connection, IEnumerable<Group> groups)
     {
-        var nextId = connection.Scalar<long>("SELECT coalesce(max(submission_id), 0) + 1 FROM submission");
-        using (var appender = connection.CreateAppender("stage_submission"))
+        var current = connection.Query("SELECT unit_id, year, reviewer, content_hash, version, submission_id FROM submission WHERE is_current")
+            .Select(r => (Key: (r.GetString(0), r.GetInt32(1), r.GetString(2)), Hash: r.GetString(3), Version: r.GetInt32(4), Id: r.GetInt64(5)))
+            .ToDictionary(x => x.Key);
+        var changes = new List<Change>();
+        foreach (var g in groups.OrderBy(g => g.First.UnitId, StringComparer.Ordinal).ThenBy(g => g.First.Year).ThenBy(g => g.First.Reviewer))
         {
-            foreach (var c in changes)
+            var head = g.First;
+            var hash = g.Fingerprint.Hash(head.UnitName, head.Instansi, head.RuleVersion);
+            var key = (head.UnitId, head.Year, head.Reviewer.ToCode());
+            if (current.TryGetValue(key, out var stored) && stored.Hash == hash)
             {
-                appender.CreateRow()
-                    .AppendValue(nextId++).AppendValue(c.UnitId).AppendValue(c.Year).AppendValue(c.Reviewer).AppendValue(c.Version)
-                    .AppendValue(c.Replaces).AppendValue(c.Name).AppendValue(c.Instansi).AppendValue(c.Rule).AppendValue(c.Hash)
-                    .AppendValue(c.Questions).AppendValue(c.Blank).AppendValue("items")
-                    .EndRow();
+                continue;
             }
+            changes.Add(new Change(g.Id, head.UnitId, head.Year, key.Item3, current.TryGetValue(key, out var previous) ? previous.Version + 1 : 1,
+                current.TryGetValue(key, out var replaced) ? replaced.Id : null, head.UnitName, head.Instansi, head.RuleVersion, hash, g.Questions, g.Blank));
         }
-        connection.Execute("""
-            UPDATE submission SET is_current = false
-            WHERE submission_id IN (SELECT replaces_id FROM stage_submission WHERE replaces_id IS NOT NULL)
-            """);
-        connection.Execute("""
-            INSERT INTO submission
-            SELECT submission_id, unit_id, year, reviewer, version, true, unit_name, instansi, rule_version, content_hash,
-                   $file, $now, question_count, blank_count, source_kind
-            FROM stage_submission
-            """, ("file", fileId), ("now", clock.GetUtcNow()));
-        connection.Execute("""
-            INSERT INTO answer
-            SELECT g.submission_id, a.area, a.part, a.indicator, a.weight, a.question, a.kind, a.answer, a.value, a.line, a.sheet, a.note, a.cell
-            FROM stage_answer a JOIN stage_submission g USING (unit_id, year, reviewer)
-            """);
-        connection.Execute("DELETE FROM stage_answer");
-        connection.Execute("DELETE FROM stage_submission");
+        return changes;
+    }
+
+    private void Commit(DuckDBConnection connection, List<Change> changes, IEnumerable<Group> groups, long firstId, long fileId)
+    {
+        var changed = changes.Select(c => c.Id).ToHashSet();
+        var unchanged = groups.Select(g => g.Id).Where(id => !changed.Contains(id)).ToList();
+        if (unchanged.Count > 0)
+        {
+            // Rows of unit-year-layers whose content is already current go out again.
+            connection.Execute($"DELETE FROM answer WHERE submission_id >= $first AND submission_id IN ({string.Join(',', unchanged)})", ("first", firstId));
+        }
+        var replaced = changes.Where(c => c.Replaces is not null).Select(c => c.Replaces!.Value).ToList();
+        if (replaced.Count > 0)
+        {
+            connection.Execute($"UPDATE submission SET is_current = false WHERE submission_id IN ({string.Join(',', replaced)})");
+        }
+        using var appender = connection.CreateAppender("submission");
+        var now = clock.GetUtcNow();
+        foreach (var c in changes)
+        {
+            appender.CreateRow()
+                .AppendValue(c.Id).AppendValue(c.UnitId).AppendValue(c.Year).AppendValue(c.Reviewer).AppendValue(c.Version).AppendValue(true)
+                .AppendValue(c.Name).AppendValue(c.Instansi).AppendValue(c.Rule).AppendValue(c.Hash).AppendValue(fileId).AppendValue(now)
+                .AppendValue(c.Questions).AppendValue(c.Blank).AppendValue("items")
+                .EndRow();
+        }
     }
 
     /// <summary>
     /// Stores the file's findings for the unit-years it changed (a layer's findings with its layer; findings
-    /// about the sheet itself with every layer the file landed), and returns them.
+    /// about the sheet itself with the first layer the file landed), and returns them.
     /// </summary>
     private static IReadOnlyList<Finding> StoreFindings(DuckDBConnection connection, long fileId, IReadOnlyList<Finding> findings, List<Change> changes)
     {
