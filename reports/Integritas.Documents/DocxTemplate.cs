@@ -83,7 +83,10 @@ public sealed class DocxTemplate
             compiled.Add((part, document));
         }
         var textWidth = TextWidth(package.XmlOf(package.MainDocument()));
-        var parts = compiled.Select(c => new CompiledPart(c.Part, PlanBuilder.Build(c.Document, textWidth), package.SizeOf(c.Part))).ToList();
+        // A part without tags has a plan of static markup only: it is left as stored, byte for byte.
+        var parts = compiled.Select(c => new CompiledPart(c.Part, PlanBuilder.Build(c.Document, textWidth), package.SizeOf(c.Part)))
+            .Where(p => !p.Plan.All(op => op is RawOp))
+            .ToList();
         var maxDrawingId = compiled.SelectMany(c => c.Document.Descendants(W.DocPr))
             .Select(d => int.TryParse((string?)d.Attribute("id"), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : 0)
             .DefaultIfEmpty(0).Max();
