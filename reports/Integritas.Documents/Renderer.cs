@@ -219,7 +219,8 @@ internal sealed class Renderer(RenderJob job, string partPath, string partLabel,
         {
             return;
         }
-        if (job.Errors.Count >= job.Options.MaxErrors)
+        // At least one error is always kept: a limit of 0 must not turn a failed fill into a document.
+        if (job.Errors.Count >= Math.Max(1, job.Options.MaxErrors))
         {
             job.Stopped = true;
             return;

@@ -94,6 +94,16 @@ public class FilterTests
     }
 
     [Fact]
+    public void Render_ErrorLimitOfZero_StillFailsTheFill()
+    {
+        var template = DocxTemplate.Load(Create(P("{{missing}}")));
+
+        var error = Assert.Throws<TemplateException>(() => template.Render(JsonNode.Parse("{}"), Indonesian with { MaxErrors = 0 }));
+
+        Assert.Single(error.Issues);
+    }
+
+    [Fact]
     public void Render_ManyErrors_StopsAtTheLimit()
     {
         var template = DocxTemplate.Load(Create(P("{{#each rows}}{{missing}}{{/each}}")));

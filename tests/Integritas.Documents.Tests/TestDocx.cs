@@ -219,7 +219,10 @@ internal static class TestDocx
     }
 
     /// <summary>A valid PNG of the given size, filled with one grey level (different levels give different bytes).</summary>
-    public static byte[] Png(int width, int height, byte grey = 0)
+    public static byte[] Png(int width, int height, byte grey = 0) => Png(width, height, (_, _) => (grey, grey, grey));
+
+    /// <summary>A valid PNG drawn pixel by pixel.</summary>
+    public static byte[] Png(int width, int height, Func<int, int, (byte R, byte G, byte B)> pixel)
     {
         using var stream = new MemoryStream();
         static void Chunk(Stream s, string type, byte[] data)
@@ -244,7 +247,12 @@ internal static class TestDocx
         var raw = new byte[height * (1 + width * 3)];
         for (var y = 0; y < height; y++)
         {
-            raw.AsSpan(y * (1 + width * 3) + 1, width * 3).Fill(grey);
+            for (var x = 0; x < width; x++)
+            {
+                var (r, g, b) = pixel(x, y);
+                var at = y * (1 + width * 3) + 1 + x * 3;
+                (raw[at], raw[at + 1], raw[at + 2]) = (r, g, b);
+            }
         }
         using var compressed = new MemoryStream();
         using (var z = new ZLibStream(compressed, CompressionLevel.Fastest, true))
