@@ -32,11 +32,17 @@ internal sealed class RenderJob(DocxPackage package, RenderOptions options, int 
             return known;
         }
         byte[] bytes;
+        var path = Path.IsPathRooted(reference) || Options.BaseDirectory is null ? reference : Path.Combine(Options.BaseDirectory, reference);
         try
         {
             bytes = reference.StartsWith("data:", StringComparison.Ordinal)
                 ? Convert.FromBase64String(reference[(reference.IndexOf(',', StringComparison.Ordinal) + 1)..])
-                : File.ReadAllBytes(Path.IsPathRooted(reference) || Options.BaseDirectory is null ? reference : Path.Combine(Options.BaseDirectory, reference));
+                : File.ReadAllBytes(path);
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            error = $"there is no picture file '{Shorten(reference)}' (looked for {Path.GetFullPath(path)})";
+            return null;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException or ArgumentException or NotSupportedException)
         {
