@@ -86,16 +86,14 @@ internal sealed class PartCompiler(string partName, List<TemplateIssue> issues)
     {
         foreach (var docPr in document.Descendants(W.DocPr).ToList())
         {
-            var alt = (string?)docPr.Attribute("descr") ?? (string?)docPr.Attribute("title");
+            // Word's alt text pane writes a description (descr) and a title; the tag may be in either.
+            var alt = new[] { (string?)docPr.Attribute("descr"), (string?)docPr.Attribute("title") }
+                .FirstOrDefault(a => a is not null && (a.Contains("{{", StringComparison.Ordinal) || a.Contains("}}", StringComparison.Ordinal)));
             if (alt is null)
             {
                 continue;
             }
             var text = TagSyntax.NormalizeQuotes(alt).Trim();
-            if (!text.Contains("{{", StringComparison.Ordinal) && !text.Contains("}}", StringComparison.Ordinal))
-            {
-                continue;
-            }
             var drawing = docPr.Ancestors(W.Drawing).FirstOrDefault();
             var location = locator.Of(docPr);
             var quiet = locator.InFallback(docPr);
@@ -112,16 +110,15 @@ internal sealed class PartCompiler(string partName, List<TemplateIssue> issues)
                 Issue(quiet, location, alt, "the picture with this alt text holds no image to replace");
                 continue;
             }
-            // The tag is no description for a reader of the filled document.
-            docPr.SetAttributeValue("descr", null);
-            docPr.SetAttributeValue("title", null);
+            // The tag is no description for a reader of the filled document; a real description stays.
+            docPr.Attributes().Where(a => a.Name.LocalName is "descr" or "title" && a.Value == alt).Remove();
             drawing.AddAnnotation(new Site(image, location, quiet));
         }
     }
 
     /// <summary>
-    /// Moves a block tag's run out of hyperlinks, smart tags and the like, cutting them in two around it, so
-    /// that a block can start or end there; the wrapper's two halves keep its target and properties.
+    /// Moves a block tag's run out of hyperlinks (and bidirectional-text wrappers), cutting them in two around
+    /// it, so that a block can start or end there; the two halves keep the link's target and properties.
     /// </summary>
     private static void Hoist(XElement run)
     {

@@ -117,6 +117,20 @@ public class PictureTests
     }
 
     [Fact]
+    public void Render_TagInThePicturesAltTitle_ReplacesTheImage()
+    {
+        var picture = AnchoredPicture("Grafik nilai", 1_000_000, 500_000).Replace("descr=\"Grafik nilai\"", "descr=\"Grafik nilai\" title=\"{{image chart}}\"", StringComparison.Ordinal);
+        var uri = "data:image/png;base64," + Convert.ToBase64String(Png(20, 10));
+
+        var docx = Fill(Create(P(picture), picture: true), $$"""{"chart": "{{uri}}"}""");
+
+        var embed = (string)Xml(docx).Descendants(A + "blip").Single().Attribute(R + "embed")!;
+        Assert.StartsWith("rIdZi", embed, StringComparison.Ordinal);
+        var docPr = Xml(docx).Descendants(Wp + "docPr").Single();
+        Assert.Equal(("Grafik nilai", null), ((string?)docPr.Attribute("descr"), (string?)docPr.Attribute("title")));
+    }
+
+    [Fact]
     public void Load_PictureAltTextThatIsNotAnImageTag_IsReported()
     {
         var issues = DocxTemplate.Check(Create(P(AnchoredPicture("{{chart}}", 100, 100)), picture: true));
