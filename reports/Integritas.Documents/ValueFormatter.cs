@@ -10,7 +10,18 @@ internal static class ValueFormatter
     /// <summary>The text for a value tag, or the reason there is none (a missing value without default).</summary>
     public static (string? Text, string? Error) Format(ValueTag tag, bool found, JsonNode? value, CultureInfo culture)
     {
-        if (!found || value is null || (value is JsonValue v && v.GetValueKind() == JsonValueKind.String && v.GetValue<string>().Length == 0))
+        var plain = tag.Filters.Count == 0 || (tag.Filters.Count == 1 && tag.Default is not null);
+        string? text = null;
+        if (value is JsonValue v && v.GetValueKind() == JsonValueKind.String)
+        {
+            // Decoded once: the most common value is a string shown as it is.
+            text = v.GetValue<string>();
+            if (text.Length > 0 && plain)
+            {
+                return (text, null);
+            }
+        }
+        if (!found || value is null || text is { Length: 0 })
         {
             if (tag.Default is not null)
             {
@@ -24,7 +35,7 @@ internal static class ValueFormatter
         {
             return (null, $"'{tag.Path}' is a {(value is JsonArray ? "list" : "group of values")}, not a single value: name one of its fields, or repeat it with {{{{#each {tag.Path}}}}}");
         }
-        if (tag.Filters.Count == 0 || (tag.Filters.Count == 1 && tag.Default is not null))
+        if (plain)
         {
             return (Plain(value, culture), null);
         }
