@@ -206,7 +206,7 @@ public class LoopTests
     public void Render_SectionBreakOnTheClosingParagraph_IsNotRepeated()
     {
         var sectPr = "<w:sectPr><w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"1134\" w:right=\"1134\" w:bottom=\"1134\" w:left=\"1134\" w:header=\"567\" w:footer=\"567\" w:gutter=\"0\"/></w:sectPr>";
-        var body = P("{{#each units}}") + P("{{name}}") + $"<w:p><w:pPr>{sectPr}</w:pPr>{R_("{{/each}}")}</w:p>" + P("bagian dua");
+        var body = P("{{#each units}}") + P("{{name}}") + $"<w:p><w:pPr>{sectPr}</w:pPr>{Run("{{/each}}")}</w:p>" + P("bagian dua");
 
         var docx = Fill(body, Units);
 
@@ -217,7 +217,7 @@ public class LoopTests
     [Fact]
     public void Render_ParagraphIdsInALoop_AreNotCopied()
     {
-        var body = P("{{#each units}}") + "<w:p w14:paraId=\"1A2B3C4D\" w14:textId=\"77777777\">" + R_("{{name}}") + "</w:p>" + P("{{/each}}");
+        var body = P("{{#each units}}") + "<w:p w14:paraId=\"1A2B3C4D\" w14:textId=\"77777777\">" + Run("{{name}}") + "</w:p>" + P("{{/each}}");
 
         var docx = Fill(body, Units);
 

@@ -100,7 +100,7 @@ public class TagPlacementTests
     public void Render_TagsInSmartTags_AreFoundAndTheObsoleteSmartTagsUnwrapped()
     {
         const string SmartTag = "<w:smartTag w:uri=\"urn:schemas-microsoft-com:office:smarttags\" w:element=\"place\">";
-        var body = "<w:p>" + SmartTag + R_("{{#if show}}Jakarta") + "</w:smartTag>" + R_(" Pusat") + SmartTag + R_("{{/if}}") + "</w:smartTag></w:p>";
+        var body = "<w:p>" + SmartTag + Run("{{#if show}}Jakarta") + "</w:smartTag>" + Run(" Pusat") + SmartTag + Run("{{/if}}") + "</w:smartTag></w:p>";
 
         var docx = Fill(body, """{"show": true}""");
 

@@ -21,10 +21,10 @@ internal static class TestDocx
     public static readonly RenderOptions Indonesian = new() { Culture = CultureInfo.GetCultureInfo("id-ID") };
 
     /// <summary>A paragraph of runs, each given as plain text (bold when it starts with '*'), or as markup when it starts with '&lt;'.</summary>
-    public static string P(params string[] runs) => "<w:p>" + string.Concat(runs.Select(R_)) + "</w:p>";
+    public static string P(params string[] runs) => "<w:p>" + string.Concat(runs.Select(Run)) + "</w:p>";
 
     /// <summary>A run of text (bold when it starts with '*'); markup (starting with '&lt;') is taken as is.</summary>
-    public static string R_(string text) => text.StartsWith('<') ? text
+    public static string Run(string text) => text.StartsWith('<') ? text
         : text.StartsWith('*') ? $"<w:r><w:rPr><w:b/></w:rPr><w:t xml:space=\"preserve\">{Escape(text[1..])}</w:t></w:r>"
         : $"<w:r><w:t xml:space=\"preserve\">{Escape(text)}</w:t></w:r>";
 
@@ -35,7 +35,7 @@ internal static class TestDocx
         + "</w:tbl>";
 
     /// <summary>A hyperlink (to https://example.org) around runs given as for <see cref="P"/>.</summary>
-    public static string Link(params string[] runs) => "<w:hyperlink r:id=\"rIdLink\">" + string.Concat(runs.Select(R_)) + "</w:hyperlink>";
+    public static string Link(params string[] runs) => "<w:hyperlink r:id=\"rIdLink\">" + string.Concat(runs.Select(Run)) + "</w:hyperlink>";
 
     /// <summary>A run holding a text box as Word 2010+ writes it: a DrawingML shape, with a VML copy for older readers.</summary>
     public static string TextBox(string paragraphs, int id = 10) =>
@@ -73,7 +73,7 @@ internal static class TestDocx
         + "</pic:pic></a:graphicData></a:graphic></wp:anchor></w:drawing></w:r>";
 
     public static string Bookmark(int id, string name, params string[] runs) =>
-        $"<w:bookmarkStart w:id=\"{id}\" w:name=\"{name}\"/>" + string.Concat(runs.Select(R_)) + $"<w:bookmarkEnd w:id=\"{id}\"/>";
+        $"<w:bookmarkStart w:id=\"{id}\" w:name=\"{name}\"/>" + string.Concat(runs.Select(Run)) + $"<w:bookmarkEnd w:id=\"{id}\"/>";
 
     private static string Escape(string text) => text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
 
