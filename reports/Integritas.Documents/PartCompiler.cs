@@ -62,7 +62,9 @@ internal sealed class PartCompiler(string partName, List<TemplateIssue> issues)
         {
             Hoist(item.Run);
         }
-        foreach (var pair in Match(located))
+        // A text box is a story of its own: a block never runs into or out of one.
+        var pairs = located.GroupBy(l => l.Run.Ancestors(W.TxbxContent).FirstOrDefault()).SelectMany(story => Match([.. story])).ToList();
+        foreach (var pair in pairs)
         {
             if (pair.Open.Tag is BrokenBlockTag || pair.Close.Tag is BrokenBlockTag)
             {
@@ -249,12 +251,16 @@ internal sealed class PartCompiler(string partName, List<TemplateIssue> issues)
         }
         else
         {
-            IssueAt(pair.Open, $"{pair.Open.Tag.Source} and its {pair.Close.Tag.Source} ({pair.Close.Location}) must stand in one paragraph, in one table row, in rows of one table, or in paragraphs side by side (not one inside a table and the other outside it)");
+            IssueAt(pair.Open, $"{pair.Open.Tag.Source} and its {pair.Close.Tag.Source} ({pair.Close.Location}) must stand in one paragraph, in one table row, in rows of one table, or in paragraphs side by side");
             Drop(pair.Open, pair.Else, pair.Close);
         }
     }
 
-    /// <summary>The nearest element holding both, and its children on the way to each.</summary>
+    /// <summary>
+    /// The nearest element holding both, and its children on the way to each. A compiled block counts as one
+    /// whole: when both stand inside one (a loop over the rows of an if/else row block), that block is both
+    /// children and its parent the holder.
+    /// </summary>
     private static (XElement Common, XElement TowardFirst, XElement TowardLast) CommonAncestor(XElement a, XElement b)
     {
         var chainA = a.AncestorsAndSelf().ToList();
@@ -264,6 +270,11 @@ internal sealed class PartCompiler(string partName, List<TemplateIssue> issues)
         {
             if (set.Contains(ancestor))
             {
+                if (ancestor.Name.Namespace == Zi.Ns)
+                {
+                    var block = ancestor.AncestorsAndSelf(Zi.Block).Last();
+                    return (block.Parent!, block, block);
+                }
                 var index = chainA.IndexOf(ancestor);
                 var towardFirst = index == 0 ? a : chainA[index - 1];
                 return (ancestor, towardFirst, towardLast);

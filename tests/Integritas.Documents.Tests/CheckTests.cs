@@ -87,6 +87,27 @@ public class CheckTests
     }
 
     [Fact]
+    public void Check_BlockFromOneTableIntoAnother_IsReported()
+    {
+        var issue = Only(Table(["{{#each a}}x", "y"]) + Table(["z", "{{/each}}"]));
+
+        Assert.Equal(("table 1, row 1, cell 1", "{{#each a}}"), (issue.Location, issue.Snippet));
+        Assert.Equal("{{#each a}} and its {{/each}} (table 2, row 1, cell 2) must stand in one paragraph, in one table row, in rows of one table, or in paragraphs side by side", issue.Message);
+    }
+
+    [Fact]
+    public void Check_BlockRunningOutOfATextBox_IsReportedOnBothSides()
+    {
+        var issues = DocxTemplate.Check(Create(P("x", TextBox(P("{{#each a}}"))) + P("{{/each}}")));
+
+        Assert.Equal(
+        [
+            ("text box 1, paragraph 1", "{{#each a}}", "{{#each a}} is never closed with {{/each}}"),
+            ("paragraph 2", "{{/each}}", "{{/each}} closes nothing: no {{#each …}} is open"),
+        ], issues.Select(i => (i.Location, i.Snippet, i.Message)));
+    }
+
+    [Fact]
     public void Check_ElseThatCannotSplitARow_IsReported()
     {
         var issue = Only(Table(["{{#if a}}x", "{{else}}", "y{{/if}}"]));

@@ -132,6 +132,16 @@ public class ConditionTests
     }
 
     [Fact]
+    public void Render_LoopOverTheRowsOfAnIfElseRowBlock_DecidesPerItem()
+    {
+        var body = Table(["Unit", "Status"], ["{{#each units}}{{#if score >= 75}}{{name}}", "lulus"], ["{{else}}{{name}}", "belum{{/if}}{{/each}}"]);
+
+        var docx = Fill(body, """{"units": [{"name": "A", "score": 80}, {"name": "B", "score": 60}]}""");
+
+        Assert.Equal("Unit | Status\nA | lulus\nB | belum", Text(docx));
+    }
+
+    [Fact]
     public void Render_RowLoopHoldingAnInlineCondition_DecidesPerItem()
     {
         var body = Table(["Unit", "Status"], ["{{#each units}}{{name}}", "{{#if score >= 75}}lulus{{else}}belum{{/if}}{{/each}}"]);
