@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json.Nodes;
 
 namespace Integritas.Documents;
@@ -90,6 +89,6 @@ internal sealed class Scope
             frames.Add($"{scope._list} #{scope.Index + 1}");
         }
         frames.Reverse();
-        return new StringBuilder().AppendJoin(", ", frames).ToString();
+        return string.Join(", ", frames);
     }
 }

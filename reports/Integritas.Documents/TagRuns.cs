@@ -16,11 +16,8 @@ internal static class TagRuns
     private sealed record Segment(XElement Text, int Start);
 
     /// <summary>The runs that belong to this paragraph (not to a text box nested in it), in document order.</summary>
-    public static IEnumerable<XElement> OwnRuns(XElement paragraph) =>
+    private static IEnumerable<XElement> OwnRuns(XElement paragraph) =>
         paragraph.Descendants(W.R_).Where(r => r.Ancestors(W.P).First() == paragraph);
-
-    /// <summary>The paragraph's own text, as a reader sees it (text runs only).</summary>
-    public static string Text(XElement paragraph) => Segments(paragraph).Text;
 
     /// <summary>
     /// Isolates every complete tag of the paragraph, in document order; reports each <c>{{</c> without its
@@ -205,7 +202,7 @@ internal static class TagRuns
     }
 
     /// <summary>Removes a run left with nothing but its properties.</summary>
-    public static void RemoveIfEmpty(XElement run)
+    private static void RemoveIfEmpty(XElement run)
     {
         if (run.Name == W.R_ && run.Parent is not null && !run.Elements().Any(e => e.Name != W.RPr))
         {

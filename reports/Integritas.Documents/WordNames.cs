@@ -58,9 +58,6 @@ internal static class W
     public static readonly XName DocPr = Wp + "docPr";
     public static readonly XName Blip = A + "blip";
     public static readonly XName Embed = R + "embed";
-    public static readonly XName Extent = Wp + "extent";
-    public static readonly XName Ext = A + "ext";
-    public static readonly XName Val = Ns + "val";
     public static readonly XName Space = Xml + "space";
     public static readonly XName ParaId = W14 + "paraId";
     public static readonly XName TextId = W14 + "textId";
