@@ -21,6 +21,7 @@ internal sealed class DocxPackage
     private readonly List<string> _order;
     private readonly Dictionary<string, byte[]> _entries;
     private readonly Dictionary<string, XDocument> _xml = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ReadOnlyMemory<byte>> _rendered = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _imageByHash = new(StringComparer.Ordinal);
 
     private DocxPackage(List<string> order, Dictionary<string, byte[]> entries)
@@ -103,7 +104,12 @@ internal sealed class DocxPackage
         return doc;
     }
 
-    public void SetXml(string part, XDocument document) => _xml[part] = document;
+    /// <summary>Replaces a part with rendered markup; the bytes must stay valid until <see cref="Save"/>.</summary>
+    public void SetRendered(string part, ReadOnlyMemory<byte> markup)
+    {
+        _xml.Remove(part);
+        _rendered[part] = markup;
+    }
 
     /// <summary>Adds a picture related to <paramref name="part"/> (once per distinct image) and returns its relationship id.</summary>
     public string AddImage(string part, byte[] bytes, string extension)
@@ -144,15 +150,21 @@ internal sealed class DocxPackage
 
     public byte[] Save()
     {
-        using var output = new MemoryStream();
+        using var output = new MemoryStream(_rendered.Values.Sum(r => r.Length) / 8 + 16384);
         using (var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
         {
             foreach (var name in _order)
             {
-                var entry = zip.CreateEntry(name, CompressionLevel.Fastest);
+                // Pictures are compressed already: deflating them again costs time and saves nothing.
+                var level = IsCompressedMedia(name) ? CompressionLevel.NoCompression : CompressionLevel.Fastest;
+                var entry = zip.CreateEntry(name, level);
                 entry.LastWriteTime = FixedTime;
                 using var stream = entry.Open();
-                if (_xml.TryGetValue(name, out var doc))
+                if (_rendered.TryGetValue(name, out var markup))
+                {
+                    stream.Write(markup.Span);
+                }
+                else if (_xml.TryGetValue(name, out var doc))
                 {
                     WriteXml(doc, stream);
                 }
@@ -164,6 +176,13 @@ internal sealed class DocxPackage
         }
         return output.ToArray();
     }
+
+    private static bool IsCompressedMedia(string name) =>
+        name.EndsWith(".png", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".jpeg", StringComparison.OrdinalIgnoreCase)
+        || name.EndsWith(".jpg", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".gif", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The size of a part as stored in the template (a first guess at its rendered size).</summary>
+    public int SizeOf(string part) => _entries.TryGetValue(part, out var bytes) ? bytes.Length : 0;
 
     private static void WriteXml(XDocument doc, Stream stream)
     {

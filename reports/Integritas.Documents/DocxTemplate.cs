@@ -1,32 +1,57 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Xml.Linq;
 
 namespace Integritas.Documents;
 
 /// <summary>
-/// A Word template with text tags, compiled once and filled any number of times:
+/// A Word template with text tags, compiled once and filled any number of times (also concurrently):
 /// <c>{{path | filter:arg}}</c>, <c>{{#each list}}…{{/each}}</c>, <c>{{#if path &gt;= 75}}…{{else}}…{{/if}}</c>
 /// and <c>{{image path}}</c>. Tags may be split across runs by Word; they keep the formatting of the run
 /// they start in, and work in tables, headers, footers and text boxes. Output is deterministic.
 /// </summary>
+/// <remarks>
+/// Loading normalises each part (every tag alone in a run), compiles it into an annotated tree (blocks
+/// wrapped in engine elements, tags annotated), and lowers that tree into a plan: static markup serialised
+/// once, ops for what the data decides. Rendering runs the plans into bytes and zips them.
+/// </remarks>
 public sealed class DocxTemplate
 {
     private readonly DocxPackage _package;
-    private readonly IReadOnlyList<(string Part, XDocument Compiled)> _parts;
-    private readonly long _textWidth;
+    private readonly IReadOnlyList<CompiledPart> _parts;
+    private readonly int _firstDrawingId;
 
-    private DocxTemplate(DocxPackage package, IReadOnlyList<(string, XDocument)> parts, long textWidth)
+    private sealed class CompiledPart(string path, Op[] plan, int size)
+    {
+        public string Path { get; } = path;
+
+        public Op[] Plan { get; } = plan;
+
+        /// <summary>The size of the last rendering, to size the next one's buffer (a stale value only costs a copy).</summary>
+        public int SizeHint { get; set; } = size;
+    }
+
+    private DocxTemplate(DocxPackage package, IReadOnlyList<CompiledPart> parts, int firstDrawingId, IReadOnlyList<string> paths)
     {
         _package = package;
         _parts = parts;
-        _textWidth = textWidth;
+        _firstDrawingId = firstDrawingId;
+        Paths = paths;
     }
+
+    /// <summary>
+    /// The data paths the template reads, each once, in the order they first appear (main text, then headers,
+    /// footers and notes). A path inside a loop follows its list's path and <c>[]</c>: <c>rows[].name</c> is
+    /// <c>{{name}}</c> inside <c>{{#each rows}}</c> (looked up in the item first, then outward); <c>{{this}}</c>
+    /// there is <c>rows[]</c>. <c>@no</c> and <c>@index</c> are not data and are left out.
+    /// </summary>
+    public IReadOnlyList<string> Paths { get; }
 
     /// <summary>Compiles a template; throws <see cref="TemplateException"/> listing every defect.</summary>
     public static DocxTemplate Load(byte[] docx)
     {
         var (template, issues) = Compile(docx);
-        return issues.Count > 0 ? throw new TemplateException(issues) : template!;
+        return issues.Count > 0 ? throw new TemplateException(issues) : template;
     }
 
     public static DocxTemplate Load(string path) => Load(File.ReadAllBytes(path));
@@ -44,19 +69,29 @@ public sealed class DocxTemplate
         }
     }
 
-    private static (DocxTemplate? Template, List<TemplateIssue> Issues) Compile(byte[] docx)
+    public static IReadOnlyList<TemplateIssue> Check(string path) => Check(File.ReadAllBytes(path));
+
+    private static (DocxTemplate Template, List<TemplateIssue> Issues) Compile(byte[] docx)
     {
         var package = DocxPackage.Read(docx);
         var issues = new List<TemplateIssue>();
-        var parts = new List<(string, XDocument)>();
+        var compiled = new List<(string Part, XDocument Document)>();
         foreach (var part in package.TextParts())
         {
             var document = new XDocument(package.XmlOf(part));
             new PartCompiler(PartLabel(part), issues).Compile(document);
-            parts.Add((part, document));
+            compiled.Add((part, document));
         }
-        var width = Renderer.TextWidth(package.XmlOf(package.MainDocument()));
-        return (new DocxTemplate(package.Clone(), parts, width), issues);
+        var textWidth = TextWidth(package.XmlOf(package.MainDocument()));
+        // A part without tags has a plan of static markup only: it is left as stored, byte for byte.
+        var parts = compiled.Select(c => new CompiledPart(c.Part, PlanBuilder.Build(c.Document, textWidth), package.SizeOf(c.Part)))
+            .Where(p => !p.Plan.All(op => op is RawOp))
+            .ToList();
+        var maxDrawingId = compiled.SelectMany(c => c.Document.Descendants(W.DocPr))
+            .Select(d => int.TryParse((string?)d.Attribute("id"), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : 0)
+            .DefaultIfEmpty(0).Max();
+        var paths = compiled.SelectMany(c => DataPaths(c.Document)).Distinct(StringComparer.Ordinal).ToList();
+        return (new DocxTemplate(package.Clone(), parts, maxDrawingId + 1, paths), issues);
     }
 
     private static string PartLabel(string part) => Path.GetFileNameWithoutExtension(part);
@@ -64,32 +99,77 @@ public sealed class DocxTemplate
     /// <summary>Fills the template; throws <see cref="TemplateException"/> listing every missing or unusable value.</summary>
     public byte[] Render(JsonNode? data, RenderOptions? options = null)
     {
-        options ??= new RenderOptions();
         var package = _package.Clone();
-        var errors = new List<TemplateIssue>();
-        foreach (var (part, compiled) in _parts)
+        var job = new RenderJob(package, options ?? new RenderOptions(), _firstDrawingId);
+        var buffers = new List<Utf8Buffer>();
+        try
         {
-            var rendered = new Renderer(package, part, PartLabel(part), options, errors, _textWidth).Render(compiled, data);
-            package.SetXml(part, rendered);
+            foreach (var part in _parts)
+            {
+                var renderer = new Renderer(job, part.Path, PartLabel(part.Path), part.SizeHint + part.SizeHint / 8);
+                buffers.Add(renderer.Out);
+                renderer.Render(part.Plan, data);
+                part.SizeHint = renderer.Out.Length;
+                package.SetRendered(part.Path, renderer.Out.Written);
+            }
+            if (job.Errors.Count > 0)
+            {
+                throw new TemplateException(job.Errors);
+            }
+            return package.Save();
         }
-        if (errors.Count > 0)
+        finally
         {
-            throw new TemplateException(errors);
+            foreach (var buffer in buffers)
+            {
+                buffer.Dispose();
+            }
         }
-        RenumberPictures(package);
-        return package.Save();
     }
 
-    /// <summary>Drawing ids must be unique in a document; repeated blocks copy them, so number them afresh.</summary>
-    private void RenumberPictures(DocxPackage package)
+    /// <summary>The writable width of the document's (last) section, in EMU: what an inserted picture may fill.</summary>
+    private static long TextWidth(XDocument mainDocument)
     {
-        var id = 1;
-        foreach (var (part, _) in _parts)
+        const long EmuPerTwip = 635;
+        var section = mainDocument.Root?.Element(W.Body)?.Element(W.SectPr) ?? mainDocument.Descendants(W.SectPr).LastOrDefault();
+        long Twips(XElement? e, string attribute, long fallback) =>
+            long.TryParse((string?)e?.Attribute(W.Ns + attribute), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var v) ? v : fallback;
+        var size = section?.Element(W.PgSz);
+        var margin = section?.Element(W.PgMar);
+        var width = Twips(size, "w", 11906) - Twips(margin, "left", 1440) - Twips(margin, "right", 1440);
+        return Math.Max(width, 1440) * EmuPerTwip;
+    }
+
+    private static IEnumerable<string> DataPaths(XDocument compiled)
+    {
+        foreach (var element in compiled.Root!.DescendantsAndSelf())
         {
-            foreach (var docPr in package.XmlOf(part).Descendants(W.DocPr))
+            if (element.Annotation<Site>() is not { Quiet: false } site)
             {
-                docPr.SetAttributeValue("id", id++);
+                continue;
             }
+            var path = site.Tag switch
+            {
+                ValueTag v => v.Path,
+                ImageTag i => i.Path,
+                EachOpenTag e => e.Path,
+                IfOpenTag c => c.Condition.Path,
+                _ => null,
+            };
+            if (path is null || path.Start is PathStart.Number or PathStart.Index)
+            {
+                continue;
+            }
+            var loops = element.Ancestors(Zi.Block)
+                .Select(b => b.Annotation<Site>()?.Tag)
+                .OfType<EachOpenTag>()
+                .Reverse()
+                .Select(e => e.Path.Text + "[]")
+                .ToList();
+            var relative = path.Start == PathStart.This ? string.Join('.', path.Segments) : path.Text;
+            var prefix = string.Join('.', loops);
+            yield return prefix.Length == 0 ? (relative.Length == 0 ? "this" : relative)
+                : relative.Length == 0 ? prefix : prefix + "." + relative;
         }
     }
 }

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
-using System.Xml.Linq;
+using System.Globalization;
+using System.Text;
 
 namespace Integritas.Documents;
 
@@ -70,30 +71,24 @@ internal sealed record Picture(byte[] Bytes, string Extension, int Width, int He
         return (cx, cy);
     }
 
-    /// <summary>An inline picture run in the standard shape Word writes.</summary>
-    public static XElement InlineRun(XElement? rPr, string relationshipId, long cx, long cy, int id, string name)
+    /// <summary>
+    /// An inline picture (<c>w:drawing</c>) in the shape Word writes. DrawingML namespaces are declared where
+    /// they are first used, as Word itself does, so the template need not declare them.
+    /// </summary>
+    public static string InlineMarkup(string drawingName, string relationshipId, long cx, long cy, int id, string name)
     {
-        return new XElement(W.R_, rPr is null ? null : new XElement(rPr),
-            new XElement(W.Drawing,
-                new XElement(W.Wp + "inline",
-                    new XAttribute("distT", 0), new XAttribute("distB", 0), new XAttribute("distL", 0), new XAttribute("distR", 0),
-                    new XElement(W.Extent, new XAttribute("cx", cx), new XAttribute("cy", cy)),
-                    new XElement(W.Wp + "effectExtent", new XAttribute("l", 0), new XAttribute("t", 0), new XAttribute("r", 0), new XAttribute("b", 0)),
-                    new XElement(W.DocPr, new XAttribute("id", id), new XAttribute("name", $"Gambar {id}"), new XAttribute("descr", name)),
-                    new XElement(W.Wp + "cNvGraphicFramePr", new XElement(W.A + "graphicFrameLocks", new XAttribute("noChangeAspect", 1))),
-                    new XElement(W.A + "graphic",
-                        new XElement(W.A + "graphicData", new XAttribute("uri", "http://schemas.openxmlformats.org/drawingml/2006/picture"),
-                            new XElement(W.Pic + "pic",
-                                new XElement(W.Pic + "nvPicPr",
-                                    new XElement(W.Pic + "cNvPr", new XAttribute("id", 0), new XAttribute("name", name)),
-                                    new XElement(W.Pic + "cNvPicPr")),
-                                new XElement(W.Pic + "blipFill",
-                                    new XElement(W.Blip, new XAttribute(W.R + "embed", relationshipId)),
-                                    new XElement(W.A + "stretch", new XElement(W.A + "fillRect"))),
-                                new XElement(W.Pic + "spPr",
-                                    new XElement(W.A + "xfrm",
-                                        new XElement(W.A + "off", new XAttribute("x", 0), new XAttribute("y", 0)),
-                                        new XElement(W.Ext, new XAttribute("cx", cx), new XAttribute("cy", cy))),
-                                    new XElement(W.A + "prstGeom", new XAttribute("prst", "rect"), new XElement(W.A + "avLst")))))))));
+        var description = new StringBuilder();
+        XmlMarkup.AttributeValue(description, name);
+        var size = string.Create(CultureInfo.InvariantCulture, $"cx=\"{cx}\" cy=\"{cy}\"");
+        var number = id.ToString(CultureInfo.InvariantCulture);
+        return $"<{drawingName}><wp:inline distT=\"0\" distB=\"0\" distL=\"0\" distR=\"0\" xmlns:wp=\"{W.Wp.NamespaceName}\">"
+            + $"<wp:extent {size}/><wp:effectExtent l=\"0\" t=\"0\" r=\"0\" b=\"0\"/>"
+            + $"<wp:docPr id=\"{number}\" name=\"Gambar {number}\" descr=\"{description}\"/>"
+            + $"<wp:cNvGraphicFramePr><a:graphicFrameLocks xmlns:a=\"{W.A.NamespaceName}\" noChangeAspect=\"1\"/></wp:cNvGraphicFramePr>"
+            + $"<a:graphic xmlns:a=\"{W.A.NamespaceName}\"><a:graphicData uri=\"{W.Pic.NamespaceName}\">"
+            + $"<pic:pic xmlns:pic=\"{W.Pic.NamespaceName}\"><pic:nvPicPr><pic:cNvPr id=\"0\" name=\"{description}\"/><pic:cNvPicPr/></pic:nvPicPr>"
+            + $"<pic:blipFill><a:blip r:embed=\"{relationshipId}\" xmlns:r=\"{W.R.NamespaceName}\"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>"
+            + $"<pic:spPr><a:xfrm><a:off x=\"0\" y=\"0\"/><a:ext {size}/></a:xfrm><a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom></pic:spPr>"
+            + $"</pic:pic></a:graphicData></a:graphic></wp:inline></{drawingName}>";
     }
 }

@@ -1,239 +1,237 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using System.Xml.Linq;
 
 namespace Integritas.Documents;
 
-/// <summary>How a template is filled: the culture numbers and dates are written in, and where pictures come from.</summary>
-public sealed record RenderOptions
+/// <summary>What the parts of one document being filled share: the package, options, errors, drawing ids and pictures read.</summary>
+internal sealed class RenderJob(DocxPackage package, RenderOptions options, int firstDrawingId)
 {
-    /// <summary>The culture of the document's numbers and dates (callers pass id-ID).</summary>
-    public CultureInfo Culture { get; init; } = CultureInfo.InvariantCulture;
+    private readonly Dictionary<string, Picture> _pictures = new(StringComparer.Ordinal);
+    private int _nextDrawingId = firstDrawingId;
 
-    /// <summary>Relative picture paths in the data are resolved against this folder.</summary>
-    public string? BaseDirectory { get; init; }
+    public DocxPackage Package { get; } = package;
 
-    /// <summary>At most this many fill errors are collected before rendering stops.</summary>
-    public int MaxErrors { get; init; } = 50;
-}
+    public RenderOptions Options { get; } = options;
 
-/// <summary>Fills one compiled part with data, producing the part's new XML.</summary>
-internal sealed class Renderer(DocxPackage package, string partPath, string partLabel, RenderOptions options, List<TemplateIssue> errors, long textWidthEmu)
-{
-    private const long EmuPerTwip = 635;
+    public List<TemplateIssue> Errors { get; } = [];
 
-    private int _pictureCount;
+    /// <summary>Keys of markup written once per document (<see cref="OnceOp"/>).</summary>
+    public HashSet<string> Seen { get; } = new(StringComparer.Ordinal);
 
-    public XDocument Render(XDocument compiled, JsonNode? data)
+    /// <summary>Set once <see cref="RenderOptions.MaxErrors"/> errors are collected: loops stop early.</summary>
+    public bool Stopped { get; set; }
+
+    public int NextDrawingId() => _nextDrawingId++;
+
+    /// <summary>A picture by its reference in the data, read once per document however often it is used.</summary>
+    public Picture? PictureFor(string reference, out string? error)
     {
-        var root = compiled.Root!;
-        var output = new XDocument(compiled.Declaration, RenderElement(root, Scope.Root(data), "").Cast<XObject>().ToArray());
-        FixEmptyCells(output.Root!);
-        return output;
-    }
-
-    private IEnumerable<XNode> RenderNode(XNode node, Scope scope, string context)
-    {
-        if (node is XElement element)
+        error = null;
+        if (_pictures.TryGetValue(reference, out var known))
         {
-            return RenderElement(element, scope, context);
-        }
-        return [node is XText text ? new XText(text) : node];
-    }
-
-    private IEnumerable<XNode> RenderElement(XElement element, Scope scope, string context)
-    {
-        if (element.Annotation<DynamicMark>() is null)
-        {
-            return [new XElement(element)];
-        }
-        if (element.Name == Zi.Block)
-        {
-            return RenderBlock(element, scope, context);
-        }
-        if (element.Annotation<ValueTag>() is { } value)
-        {
-            return RenderValue(element, value, scope, context);
-        }
-        if (element.Annotation<ImageTag>() is { } image)
-        {
-            return element.Name == W.Drawing ? RenderAltTextPicture(element, image, scope, context) : RenderPicture(element, image, scope, context);
-        }
-        var copy = new XElement(element.Name, element.Attributes().Where(a => a.Name.Namespace != Zi.Ns));
-        foreach (var child in element.Nodes())
-        {
-            copy.Add(RenderNode(child, scope, context));
-        }
-        return [copy];
-    }
-
-    private IEnumerable<XNode> RenderBlock(XElement block, Scope scope, string context)
-    {
-        var result = new List<XNode>();
-        if (block.Annotation<EachOpenTag>() is { } each)
-        {
-            var (found, value) = scope.Resolve(each.Path);
-            if (value is not JsonArray list)
-            {
-                Error(block, each.Source, context, !found ? $"no list '{each.Path}' in the data" : $"'{each.Path}' is not a list, so it cannot be repeated");
-                return result;
-            }
-            for (var i = 0; i < list.Count; i++)
-            {
-                var inner = scope.Push(list[i], i);
-                var where = $"{context}{each.Path} #{i + 1} ";
-                foreach (var child in block.Nodes())
-                {
-                    result.AddRange(RenderNode(child, inner, where));
-                }
-            }
-            return result;
-        }
-        var condition = block.Annotation<IfOpenTag>()!.Condition;
-        var (has, v) = scope.Resolve(condition.Path);
-        var branch = ValueFormatter.Test(condition, has, v) ? block.Element(Zi.Then) : block.Element(Zi.Else);
-        foreach (var child in branch?.Nodes() ?? [])
-        {
-            result.AddRange(RenderNode(child, scope, context));
-        }
-        return result;
-    }
-
-    private IEnumerable<XNode> RenderValue(XElement run, ValueTag tag, Scope scope, string context)
-    {
-        var (found, value) = scope.Resolve(tag.Path);
-        var (text, error) = ValueFormatter.Format(tag, found, value, options.Culture);
-        if (error is not null)
-        {
-            Error(run, tag.Source, context, error);
-            return [];
-        }
-        var output = new XElement(W.R_, run.Element(W.RPr) is { } rPr ? new XElement(rPr) : null);
-        var lines = text!.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
-        for (var i = 0; i < lines.Length; i++)
-        {
-            if (i > 0)
-            {
-                output.Add(new XElement(W.Br));
-            }
-            var pieces = lines[i].Split('\t');
-            for (var j = 0; j < pieces.Length; j++)
-            {
-                if (j > 0)
-                {
-                    output.Add(new XElement(W.Tab));
-                }
-                if (pieces[j].Length > 0)
-                {
-                    output.Add(new XElement(W.T, new XAttribute(W.Space, "preserve"), pieces[j]));
-                }
-            }
-        }
-        return [output];
-    }
-
-    private IEnumerable<XNode> RenderPicture(XElement run, ImageTag tag, Scope scope, string context)
-    {
-        var picture = LoadPicture(run, tag, scope, context);
-        if (picture is null)
-        {
-            return [];
-        }
-        var id = package.AddImage(partPath, picture.Bytes, picture.Extension);
-        var (cx, cy) = picture.Fit(WidthFor(run));
-        _pictureCount++;
-        return [Picture.InlineRun(run.Element(W.RPr), id, cx, cy, _pictureCount, tag.Path)];
-    }
-
-    private IEnumerable<XNode> RenderAltTextPicture(XElement drawing, ImageTag tag, Scope scope, string context)
-    {
-        var copy = new XElement(drawing);
-        var picture = LoadPicture(drawing, tag, scope, context);
-        if (picture is null)
-        {
-            return [];
-        }
-        var id = package.AddImage(partPath, picture.Bytes, picture.Extension);
-        foreach (var blip in copy.Descendants(W.Blip))
-        {
-            blip.SetAttributeValue(W.R + "embed", id);
-        }
-        var docPr = copy.Descendants(W.DocPr).First();
-        docPr.SetAttributeValue("descr", null);
-        docPr.SetAttributeValue("title", null);
-        return [copy];
-    }
-
-    private Picture? LoadPicture(XElement near, ImageTag tag, Scope scope, string context)
-    {
-        var (found, value) = scope.Resolve(tag.Path);
-        if (!found || value is not JsonValue v || !v.TryGetValue<string>(out var reference) || reference.Length == 0)
-        {
-            Error(near, tag.Source, context, !found ? $"no picture '{tag.Path}' in the data" : $"'{tag.Path}' must be a picture's file path");
-            return null;
+            return known;
         }
         byte[] bytes;
+        var path = Path.IsPathRooted(reference) || Options.BaseDirectory is null ? reference : Path.Combine(Options.BaseDirectory, reference);
         try
         {
             bytes = reference.StartsWith("data:", StringComparison.Ordinal)
                 ? Convert.FromBase64String(reference[(reference.IndexOf(',', StringComparison.Ordinal) + 1)..])
-                : File.ReadAllBytes(Path.IsPathRooted(reference) || options.BaseDirectory is null ? reference : Path.Combine(options.BaseDirectory, reference));
+                : File.ReadAllBytes(path);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException)
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
         {
-            Error(near, tag.Source, context, $"the picture '{reference}' cannot be read: {ex.Message}");
+            error = $"there is no picture file '{Shorten(reference)}' (looked for {Path.GetFullPath(path)})";
+            return null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException or ArgumentException or NotSupportedException)
+        {
+            error = $"the picture '{Shorten(reference)}' cannot be read: {ex.Message}";
             return null;
         }
         var picture = Picture.Read(bytes);
         if (picture is null)
         {
-            Error(near, tag.Source, context, $"'{reference}' is not a PNG or JPEG picture");
+            error = $"'{Shorten(reference)}' is not a PNG or JPEG picture";
+            return null;
+        }
+        _pictures[reference] = picture;
+        return picture;
+    }
+
+    private static string Shorten(string reference) => reference.Length <= 60 ? reference : reference[..57] + "...";
+}
+
+/// <summary>Fills one part by running its plan: writes its markup and collects what cannot be filled.</summary>
+internal sealed class Renderer(RenderJob job, string partPath, string partLabel, int capacity)
+{
+    private readonly HashSet<string> _bookmarkNames = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, bool> _bookmarkOpen = new(StringComparer.Ordinal);
+
+    public Utf8Buffer Out { get; } = new(capacity);
+
+    /// <summary>The kind of the last block-level element written in the container being checked (<see cref="GuardOp"/>).</summary>
+    public Level Last { get; set; }
+
+    /// <summary>The relationship id of the picture replacing an alt-text picture's image, while its drawing is written.</summary>
+    public string? CurrentEmbed { get; private set; }
+
+    public void Render(Op[] plan, JsonNode? data) => WriteAll(plan, Scope.Root(data));
+
+    public void WriteAll(Op[] ops, Scope scope)
+    {
+        foreach (var op in ops)
+        {
+            op.Render(this, scope);
+        }
+    }
+
+    public string NextDrawingId() => job.NextDrawingId().ToString(CultureInfo.InvariantCulture);
+
+    public void WriteValue(Site site, ValueTag tag, RunMarkup run, Scope scope)
+    {
+        var (found, value) = scope.Resolve(tag.Path);
+        var (text, error) = ValueFormatter.Format(tag, found, value, job.Options.Culture);
+        if (error is not null)
+        {
+            Error(site, scope, error);
+            return;
+        }
+        if (text!.Length == 0)
+        {
+            return;
+        }
+        Out.Write(run.Open);
+        WriteRunText(text, run);
+        Out.Write(run.Close);
+    }
+
+    /// <summary>Text in a run: line breaks (also Word's vertical tab) become w:br, tabs w:tab.</summary>
+    private void WriteRunText(string text, RunMarkup run)
+    {
+        var start = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c is not ('\n' or '\r' or '\v' or '\t'))
+            {
+                continue;
+            }
+            WritePiece(text.AsSpan(start, i - start), run);
+            start = i + 1;
+            if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
+            {
+                continue;
+            }
+            Out.Write(c == '\t' ? run.Tab : run.Break);
+        }
+        WritePiece(text.AsSpan(start), run);
+    }
+
+    private void WritePiece(ReadOnlySpan<char> piece, RunMarkup run)
+    {
+        if (piece.IsEmpty)
+        {
+            return;
+        }
+        Out.Write(run.TextOpen);
+        Out.WriteEscaped(piece);
+        Out.Write(run.TextClose);
+    }
+
+    public void WriteEach(Site site, EachOpenTag tag, Op[] body, Scope scope)
+    {
+        var (found, value) = scope.Resolve(tag.Path);
+        if (value is not JsonArray list)
+        {
+            Error(site, scope, !found || value is null ? $"no list '{tag.Path}' in the data" : $"'{tag.Path}' is not a list, so it cannot be repeated");
+            return;
+        }
+        for (var i = 0; i < list.Count && !job.Stopped; i++)
+        {
+            WriteAll(body, scope.Push(list[i], i, tag.Path.Text));
+        }
+    }
+
+    public void WritePicture(Site site, ImageTag tag, RunMarkup run, long maxWidthEmu, Scope scope)
+    {
+        if (LoadPicture(site, tag, scope) is not { } picture)
+        {
+            return;
+        }
+        var relationship = job.Package.AddImage(partPath, picture.Bytes, picture.Extension);
+        var (cx, cy) = picture.Fit(maxWidthEmu);
+        Out.Write(run.Open);
+        Out.WriteUtf8(Picture.InlineMarkup(run.DrawingName, relationship, cx, cy, job.NextDrawingId(), tag.Path.Text));
+        Out.Write(run.Close);
+    }
+
+    public void WriteAltPicture(Site site, ImageTag tag, Op[] drawing, Scope scope)
+    {
+        if (LoadPicture(site, tag, scope) is not { } picture)
+        {
+            return;
+        }
+        CurrentEmbed = job.Package.AddImage(partPath, picture.Bytes, picture.Extension);
+        WriteAll(drawing, scope);
+        CurrentEmbed = null;
+    }
+
+    private Picture? LoadPicture(Site site, ImageTag tag, Scope scope)
+    {
+        var (found, value) = scope.Resolve(tag.Path);
+        if (!found || value is not JsonValue v || !v.TryGetValue<string>(out var reference) || reference.Length == 0)
+        {
+            Error(site, scope, !found || value is null ? $"no picture '{tag.Path}' in the data" : $"'{tag.Path}' must be a picture's file path (or a data: URI)");
+            return null;
+        }
+        var picture = job.PictureFor(reference, out var error);
+        if (error is not null)
+        {
+            Error(site, scope, error);
         }
         return picture;
     }
 
-    private long WidthFor(XElement near)
+    /// <summary>Whether this is the first time the key is seen in the document being filled.</summary>
+    public bool FirstTime(string key) => job.Seen.Add(key);
+
+    /// <summary>
+    /// Whether to write a bookmark marker: the first start of each name and id is kept, and an end only when
+    /// it closes a start that was written. Copies made by loops are dropped, so Word sees each bookmark once.
+    /// </summary>
+    public bool KeepBookmark(string id, string? name)
     {
-        var cellWidth = near.Ancestors(W.Tc).FirstOrDefault()?.Element(W.Ns + "tcPr")?.Element(W.Ns + "tcW");
-        if (cellWidth is not null && (string?)cellWidth.Attribute(W.Ns + "type") == "dxa"
-            && long.TryParse((string?)cellWidth.Attribute(W.Ns + "w"), NumberStyles.None, CultureInfo.InvariantCulture, out var twips) && twips > 0)
+        if (name is not null)
         {
-            return Math.Min(textWidthEmu, (twips - 216) * EmuPerTwip);
+            if (_bookmarkOpen.ContainsKey(id) || !_bookmarkNames.Add(name))
+            {
+                return false;
+            }
+            _bookmarkOpen[id] = true;
+            return true;
         }
-        return textWidthEmu;
+        if (_bookmarkOpen.TryGetValue(id, out var open) && open)
+        {
+            _bookmarkOpen[id] = false;
+            return true;
+        }
+        return false;
     }
 
-    private void Error(XElement near, string tag, string context, string message)
+    private void Error(Site site, Scope scope, string message)
     {
-        if (errors.Count >= options.MaxErrors)
+        if (site.Quiet)
         {
             return;
         }
-        var where = PartCompiler.Location(near);
-        errors.Add(new TemplateIssue(partLabel, context.Length == 0 ? where : $"{where} ({context.Trim()})", tag, message));
-    }
-
-    /// <summary>A table cell must hold a paragraph, even when its repeated content came out empty.</summary>
-    private static void FixEmptyCells(XElement root)
-    {
-        foreach (var cell in root.Descendants(W.Tc))
+        // At least one error is always kept: a limit of 0 must not turn a failed fill into a document.
+        if (job.Errors.Count >= Math.Max(1, job.Options.MaxErrors))
         {
-            if (!cell.Elements().Any(e => e.Name == W.P || e.Name == W.Tbl))
-            {
-                cell.Add(new XElement(W.P));
-            }
+            job.Stopped = true;
+            return;
         }
-    }
-
-    /// <summary>The writable width of the document's (last) section, in EMU.</summary>
-    public static long TextWidth(XDocument mainDocument)
-    {
-        var section = mainDocument.Root?.Element(W.Body)?.Element(W.SectPr) ?? mainDocument.Descendants(W.SectPr).LastOrDefault();
-        long Twips(XElement? e, string attribute, long fallback) =>
-            long.TryParse((string?)e?.Attribute(W.Ns + attribute), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var v) ? v : fallback;
-        var size = section?.Element(W.PgSz);
-        var margin = section?.Element(W.PgMar);
-        var width = Twips(size, "w", 11906) - Twips(margin, "left", 1440) - Twips(margin, "right", 1440);
-        return Math.Max(width, 1440) * EmuPerTwip;
+        var context = scope.Context();
+        job.Errors.Add(new TemplateIssue(partLabel, context.Length == 0 ? site.Location : $"{site.Location} ({context})", site.Tag.Source, message));
     }
 }

@@ -4,7 +4,7 @@ using System.Xml.Linq;
 namespace Integritas.Documents;
 
 /// <summary>A tag found in a paragraph and isolated into a run of its own.</summary>
-internal sealed record TagRun(XElement Run, string Inner, XElement Paragraph);
+internal sealed record TagRun(XElement Run, string Inner);
 
 /// <summary>
 /// Finds <c>{{…}}</c> tags in a paragraph's text even when Word has split them across runs (spell-check
@@ -16,63 +16,102 @@ internal static class TagRuns
     private sealed record Segment(XElement Text, int Start);
 
     /// <summary>The runs that belong to this paragraph (not to a text box nested in it), in document order.</summary>
-    public static IEnumerable<XElement> OwnRuns(XElement paragraph) =>
+    private static IEnumerable<XElement> OwnRuns(XElement paragraph) =>
         paragraph.Descendants(W.R_).Where(r => r.Ancestors(W.P).First() == paragraph);
 
-    /// <summary>The paragraph's own text, as a reader sees it (text runs only).</summary>
-    public static string Text(XElement paragraph)
+    /// <summary>
+    /// Isolates every complete tag of the paragraph, in document order; reports each <c>{{</c> without its
+    /// <c>}}</c> and each <c>}}</c> without its <c>{{</c> through <paramref name="issue"/> (message, snippet).
+    /// </summary>
+    public static List<TagRun> Isolate(XElement paragraph, Action<string, string> issue)
     {
-        var sb = new StringBuilder();
-        foreach (var run in OwnRuns(paragraph))
+        var (segments, text) = Segments(paragraph);
+        if (!text.Contains("{{", StringComparison.Ordinal) && !text.Contains("}}", StringComparison.Ordinal))
         {
-            foreach (var t in run.Elements(W.T))
+            return [];
+        }
+        if (UnwrapObsoleteMarkup(paragraph))
+        {
+            (segments, text) = Segments(paragraph);
+        }
+        var ranges = new List<(int Start, int End)>();
+        var at = 0;
+        while (at < text.Length)
+        {
+            var open = text.IndexOf("{{", at, StringComparison.Ordinal);
+            var close = text.IndexOf("}}", at, StringComparison.Ordinal);
+            if (close >= 0 && (open < 0 || close < open))
             {
-                sb.Append(t.Value);
+                issue("'}}' closes no tag (a '{{' is missing)", Around(text, close));
+                at = close + 2;
+                continue;
+            }
+            if (open < 0)
+            {
+                break;
+            }
+            close = text.IndexOf("}}", open + 2, StringComparison.Ordinal);
+            var nested = text.IndexOf("{{", open + 2, StringComparison.Ordinal);
+            if (close < 0 || (nested >= 0 && nested < close))
+            {
+                issue("'{{' is never closed with '}}'", close < 0 ? From(text, open) : Shorten(text[open..nested]));
+                if (close < 0)
+                {
+                    break;
+                }
+                at = nested;
+                continue;
+            }
+            ranges.Add((open, close + 2));
+            at = close + 2;
+        }
+
+        // Later tags first: isolating one only shortens text after its start, so earlier offsets stay valid.
+        var found = new List<TagRun>();
+        for (var i = ranges.Count - 1; i >= 0; i--)
+        {
+            found.Add(IsolateRange(segments, ranges[i].Start, ranges[i].End));
+        }
+        found.Reverse();
+        if (found.Count > 0)
+        {
+            // Spelling marks around a tag mean nothing once it is filled, and would dangle when it is removed.
+            foreach (var mark in paragraph.Descendants(W.ProofErr).Where(e => e.Ancestors(W.P).First() == paragraph).ToList())
+            {
+                mark.Remove();
             }
         }
-        return sb.ToString();
+        return found;
     }
 
     /// <summary>
-    /// Isolates every complete tag of the paragraph; reports an opening <c>{{</c> without <c>}}</c> and a
-    /// <c>}}</c> without <c>{{</c> through <paramref name="issue"/>.
+    /// Smart tags and run-level custom XML are gone from Word since 2010 (Word drops them on opening, and they
+    /// no longer validate); around a tag they would only be cut in pieces, so their content takes their place.
     /// </summary>
-    public static List<TagRun> Isolate(XElement paragraph, Action<string> issue)
+    private static bool UnwrapObsoleteMarkup(XElement paragraph)
     {
-        var found = new List<TagRun>();
-        var reported = false;
-        while (true)
+        var wrappers = paragraph.Descendants().Where(e => (e.Name == W.SmartTag || e.Name == W.CustomXml) && e.Ancestors(W.P).First() == paragraph).ToList();
+        foreach (var wrapper in wrappers.AsEnumerable().Reverse())
         {
-            var (segments, text) = Segments(paragraph);
-            var (start, end) = NextTag(text);
-            if (start < 0)
+            var content = wrapper.Nodes().Where(n => n is not XElement e || (e.Name != W.Ns + "smartTagPr" && e.Name != W.Ns + "customXmlPr")).ToList();
+            foreach (var node in content)
             {
-                if (!reported)
-                {
-                    ReportStrays(text, issue);
-                }
-                return found;
+                node.Remove();
             }
-            if (end < 0)
-            {
-                issue($"'{{{{' is never closed with '}}}}'");
-                reported = true;
-                ReportStrays(text[..start], issue);
-                return found;
-            }
-            found.Add(IsolateRange(paragraph, segments, start, end));
+            wrapper.ReplaceWith(content);
         }
+        return wrappers.Count > 0;
     }
 
-    private static void ReportStrays(string text, Action<string> issue)
+    private static string From(string text, int start) => Shorten(text[start..Math.Min(text.Length, start + 40)]);
+
+    private static string Around(string text, int close)
     {
-        // Tags already isolated carry a marker attribute and are skipped by Segments, so what remains here is
-        // free text: a '}}' in it closes nothing.
-        if (text.Contains("}}", StringComparison.Ordinal))
-        {
-            issue("'}}' closes no tag (a '{{' is missing)");
-        }
+        var start = Math.Max(0, close - 30);
+        return Shorten(text[start..Math.Min(text.Length, close + 2)]);
     }
+
+    private static string Shorten(string text) => text.Replace('\n', ' ').Trim();
 
     private static (List<Segment> Segments, string Text) Segments(XElement paragraph)
     {
@@ -80,12 +119,6 @@ internal static class TagRuns
         var sb = new StringBuilder();
         foreach (var run in OwnRuns(paragraph))
         {
-            if (run.Attribute(Zi.Tag) is not null)
-            {
-                // An isolated tag: a boundary no new tag may span.
-                sb.Append('\u0001');
-                continue;
-            }
             foreach (var t in run.Elements(W.T))
             {
                 segments.Add(new Segment(t, sb.Length));
@@ -95,23 +128,7 @@ internal static class TagRuns
         return (segments, sb.ToString());
     }
 
-    private static (int Start, int End) NextTag(string text)
-    {
-        var start = text.IndexOf("{{", StringComparison.Ordinal);
-        if (start < 0)
-        {
-            return (-1, -1);
-        }
-        var close = text.IndexOf("}}", start + 2, StringComparison.Ordinal);
-        var boundary = text.IndexOf('\u0001', start);
-        if (close < 0 || (boundary >= 0 && boundary < close))
-        {
-            return (start, -1);
-        }
-        return (start, close + 2);
-    }
-
-    private static TagRun IsolateRange(XElement paragraph, List<Segment> segments, int start, int end)
+    private static TagRun IsolateRange(List<Segment> segments, int start, int end)
     {
         var tagText = new StringBuilder();
         Segment? first = null;
@@ -181,11 +198,11 @@ internal static class TagRuns
                 RemoveIfEmpty(parent);
             }
         }
-        return new TagRun(tagRun, tagText.ToString(2, tagText.Length - 4), paragraph);
+        return new TagRun(tagRun, tagText.ToString(2, tagText.Length - 4));
     }
 
     /// <summary>Removes a run left with nothing but its properties.</summary>
-    public static void RemoveIfEmpty(XElement run)
+    private static void RemoveIfEmpty(XElement run)
     {
         if (run.Name == W.R_ && run.Parent is not null && !run.Elements().Any(e => e.Name != W.RPr))
         {

@@ -10,12 +10,22 @@ internal static class ValueFormatter
     /// <summary>The text for a value tag, or the reason there is none (a missing value without default).</summary>
     public static (string? Text, string? Error) Format(ValueTag tag, bool found, JsonNode? value, CultureInfo culture)
     {
-        var fallback = tag.Filters.FirstOrDefault(f => f.Name == "default");
-        if (!found || value is null || (value is JsonValue v && v.GetValueKind() == JsonValueKind.String && v.GetValue<string>().Length == 0))
+        var plain = tag.Filters.Count == 0 || (tag.Filters.Count == 1 && tag.Default is not null);
+        string? text = null;
+        if (value is JsonValue v && v.GetValueKind() == JsonValueKind.String)
         {
-            if (fallback is not null)
+            // Decoded once: the most common value is a string shown as it is.
+            text = v.GetValue<string>();
+            if (text.Length > 0 && plain)
             {
-                return (fallback.Argument, null);
+                return (text, null);
+            }
+        }
+        if (!found || value is null || text is { Length: 0 })
+        {
+            if (tag.Default is not null)
+            {
+                return (tag.Default, null);
             }
             return (null, !found
                 ? $"no value '{tag.Path}' in the data (add it, or give a default: {{{{{tag.Path} | default:\"-\"}}}})"
@@ -25,6 +35,10 @@ internal static class ValueFormatter
         {
             return (null, $"'{tag.Path}' is a {(value is JsonArray ? "list" : "group of values")}, not a single value: name one of its fields, or repeat it with {{{{#each {tag.Path}}}}}");
         }
+        if (plain)
+        {
+            return (Plain(value, culture), null);
+        }
         object current = value;
         foreach (var filter in tag.Filters)
         {
@@ -32,7 +46,7 @@ internal static class ValueFormatter
             {
                 continue;
             }
-            var (next, error) = Apply(filter, current, tag.Path, culture);
+            var (next, error) = Apply(filter, current, tag.Path.Text, culture);
             if (error is not null)
             {
                 return (null, error);
@@ -53,6 +67,10 @@ internal static class ValueFormatter
                     return (null, $"filter '{filter.Name}' needs a number, but '{path}' is '{AsText(input, culture)}'");
                 }
                 var decimals = filter.Argument is null ? (filter.Name == "number" ? 2 : 1) : int.Parse(filter.Argument, CultureInfo.InvariantCulture);
+                if (filter.Name == "percent" && Math.Abs(number) > decimal.MaxValue / 100m)
+                {
+                    return (null, $"filter 'percent': '{path}' is too large to be a fraction");
+                }
                 var scaled = filter.Name == "percent" ? number * 100m : number;
                 var text = Math.Round(scaled, decimals, MidpointRounding.AwayFromZero).ToString("N" + decimals.ToString(CultureInfo.InvariantCulture), culture);
                 return (filter.Name == "percent" ? text + "%" : text, null);
@@ -61,14 +79,7 @@ internal static class ValueFormatter
                 {
                     return (null, $"filter 'date' needs a date (2026-11-22), but '{path}' is '{AsText(input, culture)}'");
                 }
-                try
-                {
-                    return (date.ToString(filter.Argument ?? "d MMMM yyyy", culture), null);
-                }
-                catch (FormatException)
-                {
-                    return (null, $"filter 'date': '{filter.Argument}' is not a date format (e.g. \"d MMMM yyyy\" or \"dd/MM/yyyy\")");
-                }
+                return (date.ToString(filter.Argument ?? "d MMMM yyyy", culture), null);
             case "upper":
                 return (AsText(input, culture).ToUpper(culture), null);
             case "lower":
@@ -87,16 +98,45 @@ internal static class ValueFormatter
         _ => null,
     };
 
-    /// <summary>A JSON number as a decimal, whether parsed from text or created from a .NET number.</summary>
-    private static decimal Number(JsonValue v) =>
-        v.TryGetValue<decimal>(out var d) ? d
-        : v.TryGetValue<long>(out var l) ? l
-        : v.TryGetValue<int>(out var i) ? i
-        : v.TryGetValue<double>(out var x) ? (decimal)x
-        : v.TryGetValue<float>(out var f) ? (decimal)f
-        : 0m;
+    /// <summary>
+    /// A JSON number as a decimal, whether parsed from text or created from a .NET number; null when it is
+    /// beyond decimal's range (1e30) or not finite, which callers report rather than crash on.
+    /// </summary>
+    private static decimal? Number(JsonValue v)
+    {
+        if (v.TryGetValue<decimal>(out var d))
+        {
+            return d;
+        }
+        if (v.TryGetValue<long>(out var l))
+        {
+            return l;
+        }
+        if (v.TryGetValue<int>(out var i))
+        {
+            return i;
+        }
+        double x;
+        if (v.TryGetValue<double>(out var dbl))
+        {
+            x = dbl;
+        }
+        else if (v.TryGetValue<float>(out var f))
+        {
+            x = f;
+        }
+        else
+        {
+            return null;
+        }
+        return double.IsFinite(x) && Math.Abs(x) < 7.9e28 ? (decimal)x : null;
+    }
 
-    private static DateTime? AsDate(object input)
+    /// <summary>
+    /// A date or date-time as written: an offset in the text is kept, never converted to the machine's time
+    /// zone, so the same data gives the same document anywhere.
+    /// </summary>
+    private static DateTimeOffset? AsDate(object input)
     {
         var text = input switch
         {
@@ -104,7 +144,7 @@ internal static class ValueFormatter
             string s => s,
             _ => null,
         };
-        return text is not null && DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var d) ? d : null;
+        return text is not null && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var d) ? d : null;
     }
 
     private static string AsText(object input, CultureInfo culture) => input is JsonNode node ? Plain(node, culture) : (string)input;
@@ -114,14 +154,15 @@ internal static class ValueFormatter
         ? v.GetValueKind() switch
         {
             JsonValueKind.String => v.GetValue<string>(),
-            JsonValueKind.Number => Number(v).ToString(culture),
+            JsonValueKind.Number => Number(v) is { } n ? n.ToString(culture)
+                : v.TryGetValue<double>(out var x) ? x.ToString(culture) : v.ToJsonString(),
             JsonValueKind.True => "Ya",
             JsonValueKind.False => "Tidak",
             _ => "",
         }
         : node.ToJsonString();
 
-    /// <summary>Whether a condition holds; a missing value is false, never an error.</summary>
+    /// <summary>Whether a condition holds; a missing value is false (and "!=" anything), never an error.</summary>
     public static bool Test(Condition condition, bool found, JsonNode? value)
     {
         if (condition.Operator is null)
@@ -165,7 +206,7 @@ internal static class ValueFormatter
         {
             JsonValueKind.True => true,
             JsonValueKind.False => false,
-            JsonValueKind.Number => AsNumber(v) != 0,
+            JsonValueKind.Number => AsNumber(v) is not { } n || n != 0,
             JsonValueKind.String => v.GetValue<string>().Length > 0,
             _ => false,
         },

@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.IO.Compression;
 using System.Text;
+using System.Text.Json.Nodes;
 using System.Xml.Linq;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Validation;
@@ -9,34 +11,86 @@ namespace Integritas.Documents.Tests;
 /// <summary>Minimal Word documents written from body XML, and readers for what a filled document says.</summary>
 internal static class TestDocx
 {
-    public const string Ns = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\" xmlns:wp=\"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing\" xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\" xmlns:pic=\"http://schemas.openxmlformats.org/drawingml/2006/picture\"";
-    private static readonly XNamespace W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+    public const string Ns = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\" xmlns:wp=\"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing\" xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\" xmlns:pic=\"http://schemas.openxmlformats.org/drawingml/2006/picture\" xmlns:wps=\"http://schemas.microsoft.com/office/word/2010/wordprocessingShape\" xmlns:mc=\"http://schemas.openxmlformats.org/markup-compatibility/2006\" xmlns:v=\"urn:schemas-microsoft-com:vml\" xmlns:w14=\"http://schemas.microsoft.com/office/word/2010/wordml\"";
+    public static readonly XNamespace W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+    public static readonly XNamespace Wp = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing";
+    public static readonly XNamespace A = "http://schemas.openxmlformats.org/drawingml/2006/main";
+    public static readonly XNamespace R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+    private static readonly XNamespace Mc = "http://schemas.openxmlformats.org/markup-compatibility/2006";
 
-    /// <summary>A paragraph of runs, each given as plain text (bold when it starts with '*').</summary>
-    public static string P(params string[] runs) => "<w:p>" + string.Concat(runs.Select(R)) + "</w:p>";
+    public static readonly RenderOptions Indonesian = new() { Culture = CultureInfo.GetCultureInfo("id-ID") };
 
-    public static string R(string text) => text.StartsWith('*')
-        ? $"<w:r><w:rPr><w:b/></w:rPr><w:t xml:space=\"preserve\">{Escape(text[1..])}</w:t></w:r>"
+    /// <summary>A paragraph of runs, each given as plain text (bold when it starts with '*'), or as markup when it starts with '&lt;'.</summary>
+    public static string P(params string[] runs) => "<w:p>" + string.Concat(runs.Select(Run)) + "</w:p>";
+
+    /// <summary>A run of text (bold when it starts with '*'); markup (starting with '&lt;') is taken as is.</summary>
+    public static string Run(string text) => text.StartsWith('<') ? text
+        : text.StartsWith('*') ? $"<w:r><w:rPr><w:b/></w:rPr><w:t xml:space=\"preserve\">{Escape(text[1..])}</w:t></w:r>"
         : $"<w:r><w:t xml:space=\"preserve\">{Escape(text)}</w:t></w:r>";
 
+    /// <summary>A table; a cell given as markup starting with "&lt;w:p" is taken as its content, other text becomes one paragraph.</summary>
     public static string Table(params string[][] rows) =>
         "<w:tbl><w:tblPr><w:tblW w:w=\"0\" w:type=\"auto\"/></w:tblPr><w:tblGrid>" + string.Concat(rows[0].Select(_ => "<w:gridCol w:w=\"2000\"/>")) + "</w:tblGrid>"
         + string.Concat(rows.Select(r => "<w:tr>" + string.Concat(r.Select(c => $"<w:tc><w:tcPr><w:tcW w:w=\"2000\" w:type=\"dxa\"/></w:tcPr>{(c.StartsWith("<w:p", StringComparison.Ordinal) ? c : P(c))}</w:tc>")) + "</w:tr>"))
         + "</w:tbl>";
 
+    /// <summary>A hyperlink (to https://example.org) around runs given as for <see cref="P"/>.</summary>
+    public static string Link(params string[] runs) => "<w:hyperlink r:id=\"rIdLink\">" + string.Concat(runs.Select(Run)) + "</w:hyperlink>";
+
+    /// <summary>A run holding a text box as Word 2010+ writes it: a DrawingML shape, with a VML copy for older readers.</summary>
+    public static string TextBox(string paragraphs, int id = 10) =>
+        "<w:r><mc:AlternateContent><mc:Choice Requires=\"wps\"><w:drawing>"
+        + $"<wp:anchor distT=\"0\" distB=\"0\" distL=\"114300\" distR=\"114300\" simplePos=\"0\" relativeHeight=\"{id}\" behindDoc=\"0\" locked=\"0\" layoutInCell=\"1\" allowOverlap=\"1\">"
+        + "<wp:simplePos x=\"0\" y=\"0\"/><wp:positionH relativeFrom=\"column\"><wp:posOffset>0</wp:posOffset></wp:positionH>"
+        + "<wp:positionV relativeFrom=\"paragraph\"><wp:posOffset>0</wp:posOffset></wp:positionV>"
+        + "<wp:extent cx=\"2540000\" cy=\"635000\"/><wp:effectExtent l=\"0\" t=\"0\" r=\"0\" b=\"0\"/><wp:wrapSquare wrapText=\"bothSides\"/>"
+        + $"<wp:docPr id=\"{id}\" name=\"Kotak Teks {id}\"/><wp:cNvGraphicFramePr/>"
+        + "<a:graphic><a:graphicData uri=\"http://schemas.microsoft.com/office/word/2010/wordprocessingShape\"><wps:wsp><wps:cNvSpPr txBox=\"1\"/>"
+        + "<wps:spPr><a:xfrm><a:off x=\"0\" y=\"0\"/><a:ext cx=\"2540000\" cy=\"635000\"/></a:xfrm><a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom></wps:spPr>"
+        + $"<wps:txbx><w:txbxContent>{paragraphs}</w:txbxContent></wps:txbx><wps:bodyPr/></wps:wsp></a:graphicData></a:graphic></wp:anchor>"
+        + "</w:drawing></mc:Choice><mc:Fallback>" + VmlTextBox(paragraphs, inRun: false) + "</mc:Fallback></mc:AlternateContent></w:r>";
+
+    /// <summary>A text box in VML only (as older Word versions write it).</summary>
+    public static string VmlTextBox(string paragraphs, bool inRun = true)
+    {
+        var pict = "<w:pict><v:shapetype id=\"_x0000_t202\" coordsize=\"21600,21600\" path=\"m,l,21600r21600,l21600,xe\"/>"
+            + $"<v:shape id=\"tb\" type=\"#_x0000_t202\" style=\"width:200pt;height:50pt\"><v:textbox><w:txbxContent>{paragraphs}</w:txbxContent></v:textbox></v:shape></w:pict>";
+        return inRun ? "<w:r>" + pict + "</w:r>" : pict;
+    }
+
+    /// <summary>A run holding a floating picture of the placeholder image (<see cref="Create"/> with picture: true).</summary>
+    public static string AnchoredPicture(string alt, long cx, long cy, int id = 20) =>
+        "<w:r><w:drawing>"
+        + $"<wp:anchor distT=\"0\" distB=\"0\" distL=\"114300\" distR=\"114300\" simplePos=\"0\" relativeHeight=\"{id}\" behindDoc=\"0\" locked=\"0\" layoutInCell=\"1\" allowOverlap=\"1\">"
+        + "<wp:simplePos x=\"0\" y=\"0\"/><wp:positionH relativeFrom=\"margin\"><wp:align>right</wp:align></wp:positionH>"
+        + "<wp:positionV relativeFrom=\"paragraph\"><wp:posOffset>127000</wp:posOffset></wp:positionV>"
+        + $"<wp:extent cx=\"{cx}\" cy=\"{cy}\"/><wp:effectExtent l=\"0\" t=\"0\" r=\"0\" b=\"0\"/><wp:wrapSquare wrapText=\"bothSides\"/>"
+        + $"<wp:docPr id=\"{id}\" name=\"Gambar {id}\" descr=\"{Escape(alt).Replace("\"", "&quot;", StringComparison.Ordinal)}\"/><wp:cNvGraphicFramePr/>"
+        + "<a:graphic><a:graphicData uri=\"http://schemas.openxmlformats.org/drawingml/2006/picture\"><pic:pic>"
+        + "<pic:nvPicPr><pic:cNvPr id=\"0\" name=\"placeholder.png\"/><pic:cNvPicPr/></pic:nvPicPr>"
+        + "<pic:blipFill><a:blip r:embed=\"rIdImg\"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>"
+        + $"<pic:spPr><a:xfrm><a:off x=\"0\" y=\"0\"/><a:ext cx=\"{cx}\" cy=\"{cy}\"/></a:xfrm><a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom></pic:spPr>"
+        + "</pic:pic></a:graphicData></a:graphic></wp:anchor></w:drawing></w:r>";
+
+    public static string Bookmark(int id, string name, params string[] runs) =>
+        $"<w:bookmarkStart w:id=\"{id}\" w:name=\"{name}\"/>" + string.Concat(runs.Select(Run)) + $"<w:bookmarkEnd w:id=\"{id}\"/>";
+
     private static string Escape(string text) => text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
 
-    public static byte[] Create(string body, string? header = null, string? footer = null)
+    /// <summary>A .docx with the body (and header, footer); <paramref name="picture"/> adds a placeholder image related as rIdImg.</summary>
+    public static byte[] Create(string body, string? header = null, string? footer = null, bool picture = false, string sectionExtra = "")
     {
         using var output = new MemoryStream();
         using (var zip = new ZipArchive(output, ZipArchiveMode.Create, true))
         {
-            void Add(string name, string content)
+            void Add(string name, string content) => AddBytes(name, new UTF8Encoding(false).GetBytes(content));
+            void AddBytes(string name, byte[] content)
             {
-                using var writer = new StreamWriter(zip.CreateEntry(name).Open(), new UTF8Encoding(false));
-                writer.Write(content);
+                using var stream = zip.CreateEntry(name).Open();
+                stream.Write(content);
             }
-            var rels = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">");
+            var rels = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+                + "<Relationship Id=\"rIdLink\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink\" Target=\"https://example.org/\" TargetMode=\"External\"/>");
             var types = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/><Default Extension=\"xml\" ContentType=\"application/xml\"/><Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>");
             var refs = "";
             if (header is not null)
@@ -53,15 +107,45 @@ internal static class TestDocx
                 refs += "<w:footerReference w:type=\"default\" r:id=\"rIdF\"/>";
                 Add("word/footer1.xml", $"<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><w:ftr {Ns}>{footer}</w:ftr>");
             }
+            if (picture)
+            {
+                rels.Append("<Relationship Id=\"rIdImg\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/image\" Target=\"media/placeholder.png\"/>");
+                types.Append("<Default Extension=\"png\" ContentType=\"image/png\"/>");
+                AddBytes("word/media/placeholder.png", Png(10, 10, 200));
+            }
             Add("[Content_Types].xml", types.Append("</Types>").ToString());
             Add("_rels/.rels", "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"word/document.xml\"/></Relationships>");
             Add("word/_rels/document.xml.rels", rels.Append("</Relationships>").ToString());
-            Add("word/document.xml", $"<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><w:document {Ns}><w:body>{body}<w:sectPr>{refs}<w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"1134\" w:right=\"1134\" w:bottom=\"1134\" w:left=\"1134\" w:header=\"567\" w:footer=\"567\" w:gutter=\"0\"/></w:sectPr></w:body></w:document>");
+            Add("word/document.xml", $"<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><w:document {Ns} mc:Ignorable=\"w14\"><w:body>{body}<w:sectPr>{refs}{sectionExtra}<w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"1134\" w:right=\"1134\" w:bottom=\"1134\" w:left=\"1134\" w:header=\"567\" w:footer=\"567\" w:gutter=\"0\"/></w:sectPr></w:body></w:document>");
         }
         return output.ToArray();
     }
 
-    /// <summary>The text of a part, one line per paragraph; table cells joined by " | " on their row's line.</summary>
+    /// <summary>Loads the template and fills it, then checks the result is sound: schema-valid, no tag or engine markup left.</summary>
+    public static byte[] Fill(byte[] template, string json, RenderOptions? options = null)
+    {
+        var docx = DocxTemplate.Load(template).Render(JsonNode.Parse(json), options ?? Indonesian);
+        AssertSound(docx);
+        return docx;
+    }
+
+    public static byte[] Fill(string body, string json, RenderOptions? options = null) => Fill(Create(body), json, options);
+
+    /// <summary>What every filled document must be: valid for OpenXmlValidator, with no {{, }} or engine markup in any part.</summary>
+    public static void AssertSound(byte[] docx)
+    {
+        var errors = Validate(docx);
+        Assert.True(errors.Count == 0, "OpenXmlValidator: " + string.Join("\n", errors));
+        foreach (var part in Entries(docx).Where(e => e.StartsWith("word/", StringComparison.Ordinal) && e.EndsWith(".xml", StringComparison.Ordinal)))
+        {
+            var xml = Xml(docx, part).ToString();
+            Assert.DoesNotContain("{{", xml, StringComparison.Ordinal);
+            Assert.DoesNotContain("}}", xml, StringComparison.Ordinal);
+            Assert.DoesNotContain("urn:integritas", xml, StringComparison.Ordinal);
+        }
+    }
+
+    /// <summary>The text of a part, one line per paragraph; table cells joined by " | " on their row's line (paragraphs in a cell by " / ").</summary>
     public static string Text(byte[] docx, string part = "word/document.xml")
     {
         var root = Xml(docx, part).Root!;
@@ -78,7 +162,8 @@ internal static class TestDocx
                 {
                     foreach (var row in child.Elements(W + "tr"))
                     {
-                        lines.Add(string.Join(" | ", row.Elements(W + "tc").Select(c => string.Join(" / ", c.Elements(W + "p").Select(ParagraphText)))));
+                        lines.Add(string.Join(" | ", row.Elements(W + "tc").Select(c => string.Join(" / ", c.Elements().Where(e => e.Name == W + "p" || e.Name == W + "tbl")
+                            .Select(e => e.Name == W + "p" ? ParagraphText(e) : "[table]")))));
                     }
                 }
                 else
@@ -91,14 +176,31 @@ internal static class TestDocx
         return string.Join("\n", lines);
     }
 
-    private static string ParagraphText(XElement p) => string.Concat(p.Descendants().Where(e => e.Name == W + "t" || e.Name == W + "br" || e.Name == W + "tab")
+    /// <summary>The paragraph's own text (not that of text boxes anchored in it).</summary>
+    public static string ParagraphText(XElement p) => string.Concat(p.Descendants()
+        .Where(e => (e.Name == W + "t" || e.Name == W + "br" || e.Name == W + "tab") && e.Ancestors(W + "p").First() == p)
         .Select(e => e.Name == W + "t" ? e.Value : e.Name == W + "br" ? "\n" : "\t"));
+
+    /// <summary>The text of each text box of a part (Word's fallback copies left out), paragraphs joined by " / ".</summary>
+    public static IReadOnlyList<string> TextBoxes(byte[] docx, string part = "word/document.xml") =>
+        [.. Xml(docx, part).Descendants(W + "txbxContent")
+            .Where(t => !t.Ancestors(Mc + "Fallback").Any() && !t.Ancestors(W + "txbxContent").Any())
+            .Select(t => string.Join(" / ", t.Elements(W + "p").Select(ParagraphText)))];
 
     public static XDocument Xml(byte[] docx, string part = "word/document.xml")
     {
         using var zip = new ZipArchive(new MemoryStream(docx), ZipArchiveMode.Read);
         using var stream = zip.GetEntry(part)!.Open();
         return XDocument.Load(stream);
+    }
+
+    public static byte[] Entry(byte[] docx, string name)
+    {
+        using var zip = new ZipArchive(new MemoryStream(docx), ZipArchiveMode.Read);
+        using var stream = zip.GetEntry(name)!.Open();
+        using var buffer = new MemoryStream();
+        stream.CopyTo(buffer);
+        return buffer.ToArray();
     }
 
     public static IReadOnlyList<string> Entries(byte[] docx)
@@ -114,5 +216,65 @@ internal static class TestDocx
         using var document = WordprocessingDocument.Open(stream, false);
         return [.. new OpenXmlValidator(DocumentFormat.OpenXml.FileFormatVersions.Office2019).Validate(document)
             .Select(e => $"{e.Part?.Uri} {e.Path?.XPath}: {e.Description}")];
+    }
+
+    /// <summary>A valid PNG of the given size, filled with one grey level (different levels give different bytes).</summary>
+    public static byte[] Png(int width, int height, byte grey = 0) => Png(width, height, (_, _) => (grey, grey, grey));
+
+    /// <summary>A valid PNG drawn pixel by pixel.</summary>
+    public static byte[] Png(int width, int height, Func<int, int, (byte R, byte G, byte B)> pixel)
+    {
+        using var stream = new MemoryStream();
+        static void Chunk(Stream s, string type, byte[] data)
+        {
+            var length = new byte[4];
+            System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(length, data.Length);
+            s.Write(length);
+            var typeBytes = Encoding.ASCII.GetBytes(type);
+            s.Write(typeBytes);
+            s.Write(data);
+            var crc = new byte[4];
+            System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(crc, Crc32([.. typeBytes, .. data]));
+            s.Write(crc);
+        }
+        stream.Write([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]);
+        var ihdr = new byte[13];
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(ihdr, width);
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(ihdr.AsSpan(4), height);
+        ihdr[8] = 8;
+        ihdr[9] = 2;
+        Chunk(stream, "IHDR", ihdr);
+        var raw = new byte[height * (1 + width * 3)];
+        for (var y = 0; y < height; y++)
+        {
+            for (var x = 0; x < width; x++)
+            {
+                var (r, g, b) = pixel(x, y);
+                var at = y * (1 + width * 3) + 1 + x * 3;
+                (raw[at], raw[at + 1], raw[at + 2]) = (r, g, b);
+            }
+        }
+        using var compressed = new MemoryStream();
+        using (var z = new ZLibStream(compressed, CompressionLevel.Fastest, true))
+        {
+            z.Write(raw);
+        }
+        Chunk(stream, "IDAT", compressed.ToArray());
+        Chunk(stream, "IEND", []);
+        return stream.ToArray();
+    }
+
+    private static uint Crc32(byte[] bytes)
+    {
+        var crc = 0xFFFFFFFFu;
+        foreach (var b in bytes)
+        {
+            crc ^= b;
+            for (var k = 0; k < 8; k++)
+            {
+                crc = (crc & 1) != 0 ? (crc >> 1) ^ 0xEDB88320u : crc >> 1;
+            }
+        }
+        return ~crc;
     }
 }
