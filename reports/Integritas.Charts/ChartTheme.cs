@@ -7,12 +7,27 @@ namespace Integritas.Charts;
 /// The one look every chart shares: the embedded DejaVu Sans (so a machine without fonts draws the same
 /// picture), a restrained palette, and print resolution (drawn at twice the screen scale).
 /// </summary>
+/// <remarks>
+/// Print contract: a chart is laid out <see cref="PrintWidth"/> layout units wide and meant to be placed
+/// <see cref="PrintWidthCm"/> cm wide in a Word report, so text sizes are chosen in points at that size
+/// (<see cref="Points"/>) and no text is under 10 pt. A caller asking for another width gets the same
+/// layout at another resolution (<see cref="Png"/>), so the text stays 10 pt at 16 cm whatever the width.
+/// </remarks>
 public static class ChartTheme
 {
     public const string FontName = "DejaVu Sans";
 
-    /// <summary>Pixels of the PNG per layout unit; 2 gives about 190 dpi at 16 cm wide.</summary>
+    /// <summary>Pixels of the PNG per layout unit at <see cref="PrintWidth"/>; 2 gives about 250 dpi at 16 cm wide.</summary>
     public const double Scale = 2;
+
+    /// <summary>Layout units across a chart: the default width of every recipe.</summary>
+    public const int PrintWidth = 800;
+
+    /// <summary>How wide a chart is placed in a report (A4 with 2.5 cm margins leaves 16 cm).</summary>
+    public const double PrintWidthCm = 16;
+
+    /// <summary>The smallest text in any chart, in points at <see cref="PrintWidthCm"/>.</summary>
+    public const double MinimumTextPoints = 10;
 
     public static readonly Color Ink = Color.FromHex("#1F2933");
     public static readonly Color Muted = Color.FromHex("#7B8794");
@@ -23,15 +38,40 @@ public static class ChartTheme
     public static readonly Color Wbbm = Color.FromHex("#15803D");
     public static readonly Color Alert = Color.FromHex("#B91C1C");
 
-    /// <summary>Series colours in order, distinguishable in print.</summary>
+    /// <summary>
+    /// Series colours in order, distinguishable in print and kept clear of the WBK orange, WBBM green and
+    /// alert red, which always mean a threshold or a shortfall.
+    /// </summary>
     public static readonly Color[] Series =
     [
-        Color.FromHex("#1F5F8B"), Color.FromHex("#D97706"), Color.FromHex("#15803D"), Color.FromHex("#7C3AED"),
-        Color.FromHex("#B91C1C"), Color.FromHex("#0E7490"), Color.FromHex("#A16207"), Color.FromHex("#4B5563"),
+        Color.FromHex("#1F5F8B"), Color.FromHex("#7C3AED"), Color.FromHex("#0E7490"), Color.FromHex("#BE185D"),
+        Color.FromHex("#8B5E34"), Color.FromHex("#4B5563"), Color.FromHex("#60A5FA"), Color.FromHex("#C084FC"),
     ];
+
+    /// <summary>Marker shapes in the order of <see cref="Series"/>, so series stay apart in black and white.</summary>
+    public static readonly MarkerShape[] SeriesMarkers =
+    [
+        MarkerShape.FilledCircle, MarkerShape.FilledSquare, MarkerShape.FilledTriangleUp, MarkerShape.FilledDiamond,
+        MarkerShape.OpenCircle, MarkerShape.OpenSquare, MarkerShape.OpenTriangleUp, MarkerShape.OpenDiamond,
+    ];
+
+    /// <summary>Tick labels, value labels and legends.</summary>
+    public static readonly float TextSize = Points(MinimumTextPoints);
+
+    /// <summary>Axis titles.</summary>
+    public static readonly float AxisLabelSize = Points(10.5);
+
+    /// <summary>The chart's title.</summary>
+    public static readonly float TitleSize = Points(12);
+
+    /// <summary>About as many 12 pt bold characters as fit across the figure.</summary>
+    private const int TitleChars = 58;
 
     private static readonly Lock Gate = new();
     private static bool _fontsRegistered;
+
+    /// <summary>Layout units for a text size in points when the chart is placed <see cref="PrintWidthCm"/> cm wide.</summary>
+    public static float Points(double points) => (float)(points * PrintWidth / (PrintWidthCm / 2.54 * 72));
 
     /// <summary>A new plot in the house style.</summary>
     public static Plot NewPlot()
@@ -45,23 +85,117 @@ public static class ChartTheme
         plot.Grid.MajorLineColor = Grid;
         plot.Axes.Top.FrameLineStyle.Width = 0;
         plot.Axes.Right.FrameLineStyle.Width = 0;
-        plot.Axes.Title.Label.FontSize = 15;
-        plot.Axes.Title.Label.Bold = true;
+        plot.Axes.Title.FullFigureCenter = true;
+        plot.Axes.Title.Label.FontSize = TitleSize;
         plot.Axes.Title.Label.ForeColor = Ink;
+        Bold(plot.Axes.Title.Label);
         foreach (var axis in plot.Axes.GetAxes())
         {
-            axis.Label.FontSize = 12;
+            axis.Label.FontSize = AxisLabelSize;
             axis.Label.Bold = false;
             axis.Label.ForeColor = Ink;
-            axis.TickLabelStyle.FontSize = 11;
+            axis.TickLabelStyle.FontSize = TextSize;
             axis.TickLabelStyle.ForeColor = Ink;
         }
+        plot.Legend.FontSize = TextSize;
+        plot.Legend.FontColor = Ink;
+        plot.Legend.OutlineColor = Grid;
+        plot.Legend.ShadowColor = Colors.Transparent;
+        // Wide enough for a dashed threshold line to read as dashed.
+        plot.Legend.SymbolWidth = Points(22);
         return plot;
     }
 
-    /// <summary>Renders to PNG bytes at print resolution; width and height are layout units (pixels at scale 1).</summary>
-    public static byte[] Png(Plot plot, int width, int height) =>
-        plot.GetImageBytes((int)(width * Scale), (int)(height * Scale), ImageFormat.Png);
+    /// <summary>
+    /// Renders to PNG bytes <paramref name="width"/> × <paramref name="height"/> times <see cref="Scale"/> pixels.
+    /// The plot is always laid out <see cref="PrintWidth"/> units wide (and height in proportion): a wider
+    /// picture is the same chart at a higher resolution, so its text keeps its size in print.
+    /// </summary>
+    public static byte[] Png(Plot plot, int width, int height)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(width, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(height, 1);
+        plot.ScaleFactor = Scale * width / PrintWidth;
+        return plot.GetImageBytes((int)(width * Scale), (int)(height * Scale), ImageFormat.Png);
+    }
+
+    /// <summary>The layout height of a picture <paramref name="height"/> high at <paramref name="width"/> wide.</summary>
+    public static double LayoutHeight(int width, int height) => (double)height * PrintWidth / width;
+
+    /// <summary>The title, centred on the figure and wrapped when longer than one line at 12 pt.</summary>
+    public static void Title(Plot plot, string text) => plot.Title(Wrap(text, TitleChars));
+
+    /// <summary>The colour a threshold is drawn in, and what reaching it is coloured in.</summary>
+    public static Color ThresholdColor(ThresholdStyle style) => style switch
+    {
+        ThresholdStyle.Wbk => Wbk,
+        ThresholdStyle.Wbbm => Wbbm,
+        _ => Muted,
+    };
+
+    /// <summary>
+    /// Bold text in the embedded font. ScottPlot draws a label in its typeface when one is set (the plot's
+    /// font sets it to the regular one), ignoring <see cref="LabelStyle.Bold"/>; so the bold face is set too.
+    /// </summary>
+    public static void Bold(LabelStyle label)
+    {
+        RegisterFonts();
+        label.Bold = true;
+        label.FontName = FontName;
+        label.Font = Fonts.GetTypeface(FontName, bold: true, italic: false);
+    }
+
+    /// <summary>A dashed line across the plot at each threshold, in its colour, named in the legend.</summary>
+    public static void AddThresholds(Plot plot, IEnumerable<ThresholdLine> thresholds, bool vertical)
+    {
+        foreach (var threshold in thresholds)
+        {
+            var color = ThresholdColor(threshold.Style);
+            ScottPlot.Plottables.AxisLine line = vertical
+                ? plot.Add.VerticalLine(threshold.Value, 2, color, LinePattern.Dashed)
+                : plot.Add.HorizontalLine(threshold.Value, 2, color, LinePattern.Dashed);
+            line.LegendText = threshold.Label;
+        }
+    }
+
+    /// <summary>The legend under the plot, in one row when it fits.</summary>
+    public static void LegendBelow(Plot plot)
+    {
+        plot.Legend.Orientation = Orientation.Horizontal;
+        plot.ShowLegend(Edge.Bottom);
+    }
+
+    /// <summary>
+    /// Breaks a long label into lines of at most <paramref name="maxChars"/> characters at spaces (a single
+    /// longer word stays whole), so category names fit beside a plot at a legible size.
+    /// </summary>
+    public static string Wrap(string text, int maxChars)
+    {
+        if (text.Length <= maxChars)
+        {
+            return text;
+        }
+        var lines = new List<string>();
+        var line = "";
+        foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (line.Length > 0 && line.Length + 1 + word.Length > maxChars)
+            {
+                lines.Add(line);
+                line = word;
+            }
+            else
+            {
+                line = line.Length == 0 ? word : line + " " + word;
+            }
+        }
+        lines.Add(line);
+        return string.Join('\n', lines);
+    }
+
+    /// <summary>Cuts a label to <paramref name="maxChars"/> characters with an ellipsis, for rows too many to wrap.</summary>
+    public static string Shorten(string text, int maxChars) =>
+        text.Length <= maxChars ? text : text[..(maxChars - 1)].TrimEnd() + "\u2026";
 
     private static void RegisterFonts()
     {

@@ -1,0 +1,28 @@
+using static Integritas.Charts.Tests.Seeded;
+
+namespace Integritas.Charts.Tests;
+
+internal static class AttainmentBarChartSamples
+{
+    private static readonly ThresholdLine[] AreaMinimums =
+    [
+        new(60, "Minimum WBK 60%", ThresholdStyle.Wbk),
+        new(75, "Minimum WBBM 75%", ThresholdStyle.Wbbm),
+    ];
+
+    public static IEnumerable<ChartSample> All()
+    {
+        var units = Units(30);
+        var means = Areas.Select((a, i) => new LabeledValue(a.Name, units.Average(u => u.AreaPercents[i]))).ToList();
+        yield return Sample("attainment-area-means", new("Rata-rata capaian area pengungkit 2025 (30 unit)", "Nilai area sebagai persentase bobot", means, AreaMinimums, Percent, PercentTick));
+
+        var one = units[0];
+        var full = Areas.Select((a, i) => new LabeledValue(a.Name, i == 4 ? 100 : one.AreaPercents[i])).ToList();
+        yield return Sample("attainment-one-unit-full-area", new($"Capaian area {one.Name}", "Nilai area sebagai persentase bobot", full, AreaMinimums, Percent, PercentTick));
+
+        yield return Sample("attainment-empty", new("Belum ada data", "Nilai area sebagai persentase bobot", [], AreaMinimums, Percent, PercentTick));
+    }
+
+    private static ChartSample Sample(string name, AttainmentBarChart.Data data) =>
+        new(name, typeof(AttainmentBarChart), ChartTheme.PrintWidth, 460, () => AttainmentBarChart.Render(data));
+}
