@@ -12,3 +12,12 @@ public enum ThresholdStyle
     Wbbm,
     Neutral,
 }
+
+/// <summary>One year's value of a series.</summary>
+public sealed record YearValue(int Year, double Value);
+
+/// <summary>A named line across evaluation years. A year with no value is simply absent: the line breaks there.</summary>
+public sealed record TrendSeries(string Label, IReadOnlyList<YearValue> Points);
+
+/// <summary>A named row of values, one per category of the chart it is drawn in (e.g. a unit's six areas).</summary>
+public sealed record ValueSeries(string Label, IReadOnlyList<double> Values);

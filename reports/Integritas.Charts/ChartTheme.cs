@@ -97,12 +97,6 @@ public static class ChartTheme
             axis.TickLabelStyle.FontSize = TextSize;
             axis.TickLabelStyle.ForeColor = Ink;
         }
-        plot.Legend.FontSize = TextSize;
-        plot.Legend.FontColor = Ink;
-        plot.Legend.OutlineColor = Grid;
-        plot.Legend.ShadowColor = Colors.Transparent;
-        // Wide enough for a dashed threshold line to read as dashed.
-        plot.Legend.SymbolWidth = Points(22);
         return plot;
     }
 
@@ -158,12 +152,33 @@ public static class ChartTheme
         }
     }
 
-    /// <summary>The legend under the plot, in one row when it fits.</summary>
-    public static void LegendBelow(Plot plot)
+    /// <summary>
+    /// The legend under the plot, in as many columns as fit (see <see cref="LegendGridPanel"/>): the given
+    /// items in order, or else those of the plottables in drawing order.
+    /// </summary>
+    public static void LegendBelow(Plot plot, IReadOnlyList<LegendItem>? items = null)
     {
-        plot.Legend.Orientation = Orientation.Horizontal;
-        plot.ShowLegend(Edge.Bottom);
+        plot.Legend.IsVisible = false;
+        plot.Axes.AddPanel(new LegendGridPanel(plot, items));
     }
+
+    /// <summary>A legend item for a line (its pattern shown) with an optional marker and fill.</summary>
+    public static LegendItem LegendLine(string label, Color color, float width = 2, LinePattern? pattern = null, MarkerShape marker = MarkerShape.None, Color? fill = null) => new()
+    {
+        LabelText = label,
+        LineStyle = new LineStyle(width, color, pattern ?? LinePattern.Solid),
+        MarkerStyle = marker == MarkerShape.None ? MarkerStyle.None : new MarkerStyle(marker, 9, color),
+        FillStyle = new FillStyle { Color = fill ?? Colors.Transparent },
+    };
+
+    /// <summary>A legend item for a filled bar or cell.</summary>
+    public static LegendItem LegendBox(string label, Color color) => new()
+    {
+        LabelText = label,
+        LineStyle = new LineStyle(0, Colors.Transparent),
+        MarkerStyle = MarkerStyle.None,
+        FillStyle = new FillStyle { Color = color },
+    };
 
     /// <summary>
     /// Breaks a long label into lines of at most <paramref name="maxChars"/> characters at spaces (a single

@@ -4,12 +4,6 @@ namespace Integritas.Charts.Tests;
 
 internal static class AttainmentBarChartSamples
 {
-    private static readonly ThresholdLine[] AreaMinimums =
-    [
-        new(60, "Minimum WBK 60%", ThresholdStyle.Wbk),
-        new(75, "Minimum WBBM 75%", ThresholdStyle.Wbbm),
-    ];
-
     public static IEnumerable<ChartSample> All()
     {
         var units = Units(30);

@@ -11,6 +11,8 @@ public class CatalogueTests
     public static readonly IReadOnlyList<ChartSample> Samples =
     [
         .. AttainmentBarChartSamples.All(),
+        .. AreaTrendChartSamples.All(),
+        .. AreaRadarChartSamples.All(),
     ];
 
     public static TheoryData<string> SampleNames => [.. Samples.Select(s => s.Name)];

@@ -28,6 +28,20 @@ internal static class Seeded
         new("PP", "Peningkatan Kualitas Pelayanan Publik", 10),
     ];
 
+    /// <summary>The area minimums as the reports name them.</summary>
+    public static readonly IReadOnlyList<ThresholdLine> AreaMinimums =
+    [
+        new(60, "Minimum WBK 60%", ThresholdStyle.Wbk),
+        new(75, "Minimum WBBM 75%", ThresholdStyle.Wbbm),
+    ];
+
+    /// <summary>The total score minimums.</summary>
+    public static readonly IReadOnlyList<ThresholdLine> TotalMinimums =
+    [
+        new(75, "Minimum WBK 75", ThresholdStyle.Wbk),
+        new(85, "Minimum WBBM 85", ThresholdStyle.Wbbm),
+    ];
+
     private static readonly string[] Kinds = ["Balai Besar Pengujian", "Kantor Wilayah", "Balai Diklat", "Loka Pemeriksaan", "Kantor Pelayanan", "Balai Pengelolaan Sumber Daya"];
 
     private static readonly string[] Places =
