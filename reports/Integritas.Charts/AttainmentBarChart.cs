@@ -26,9 +26,6 @@ public static class AttainmentBarChart
     /// <summary>Category labels longer than this are wrapped, so the longest area name takes two lines, not half the width.</summary>
     private const int LabelChars = 26;
 
-    /// <summary>The axis runs this much past the longest bar (at least 100%), leaving room for its value label.</summary>
-    private const double Headroom = 1.2;
-
     public static byte[] Render(Data data, int width = ChartTheme.PrintWidth, int height = 460)
     {
         using var plot = ChartTheme.NewPlot();
@@ -51,24 +48,23 @@ public static class AttainmentBarChart
             });
         }
         var plottable = plot.Add.Bars(bars);
+        // The bars' labels are written after the thresholds, over both (see AddBarValueLabels).
+        plottable.ValueLabelStyle.IsVisible = false;
         plottable.Horizontal = true;
-        plottable.ValueLabelStyle.FontSize = ChartTheme.TextSize;
-        plottable.ValueLabelStyle.ForeColor = ChartTheme.Ink;
-        // A threshold line passing behind a value label must not cross out its digits.
-        plottable.ValueLabelStyle.BackgroundColor = Colors.White;
-
         ChartTheme.AddThresholds(plot, data.Thresholds, vertical: true);
+        ChartTheme.AddBarValueLabels(plot, bars);
 
-        var ticks = Enumerable.Range(0, count).Select(i => new Tick(count - 1 - i, ChartTheme.Wrap(data.Bars[i].Label, LabelChars))).ToArray();
+        var labels = data.Bars.Select(b => ChartTheme.Wrap(b.Label, LabelChars)).ToList();
+        var ticks = labels.Select((l, i) => new Tick(count - 1 - i, l)).ToArray();
         plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericManual(ticks);
         plot.Axes.Left.MajorTickStyle.Length = 0;
         plot.Axes.Bottom.Label.Text = data.AxisLabel;
 
-        // Room right of the longest bar for its value label.
-        var max = Math.Max(100, count == 0 ? 0 : data.Bars.Max(b => b.Value)) * Headroom;
+        var largest = Math.Max(100, count == 0 ? 0 : data.Bars.Max(b => b.Value));
+        var max = ChartTheme.BarAxisMax(largest, labels, bars.Select(b => b.Label));
         var formatTick = data.FormatTick ?? data.FormatValue;
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
-            Enumerable.Range(0, (int)(max / 20) + 1).Select(i => new Tick(i * 20, formatTick(i * 20))).Where(t => t.Position <= max / Headroom).ToArray());
+            Enumerable.Range(0, (int)(largest / 20) + 1).Select(i => new Tick(i * 20, formatTick(i * 20))).ToArray());
         plot.Axes.Bottom.MinorTickStyle.Length = 0;
         ChartTheme.Title(plot, data.Title);
         if (data.Thresholds.Count > 0)

@@ -21,3 +21,17 @@ public sealed record TrendSeries(string Label, IReadOnlyList<YearValue> Points);
 
 /// <summary>A named row of values, one per category of the chart it is drawn in (e.g. a unit's six areas).</summary>
 public sealed record ValueSeries(string Label, IReadOnlyList<double> Values);
+
+/// <summary>Where a unit stands against the predicates, as the caller has decided it (area minimums included).</summary>
+public enum Readiness
+{
+    NotReady,
+    Wbk,
+    Wbbm,
+}
+
+/// <summary>One bar of a ranking: a unit's label, its value (a total, points needed, …) and its readiness.</summary>
+public sealed record RankedBar(string Label, double Value, Readiness Status);
+
+/// <summary>How the legend names each readiness, e.g. "Memenuhi WBBM", "Memenuhi WBK", "Belum memenuhi".</summary>
+public sealed record ReadinessLabels(string Wbbm, string Wbk, string NotReady);

@@ -208,6 +208,52 @@ public static class ChartTheme
         return string.Join('\n', lines);
     }
 
+    /// <summary>
+    /// Each horizontal bar's label (its value) written just right of its end, on white. Called after the
+    /// threshold lines are added (and those after the bars, whose own labels are hidden), so a line shows
+    /// across the bars yet never crosses out a number.
+    /// </summary>
+    public static void AddBarValueLabels(Plot plot, IEnumerable<Bar> bars)
+    {
+        foreach (var bar in bars)
+        {
+            var text = plot.Add.Text(bar.Label, bar.Value, bar.Position);
+            text.LabelFontSize = TextSize;
+            text.LabelFontColor = Ink;
+            text.LabelAlignment = Alignment.MiddleLeft;
+            text.LabelOffsetX = 4;
+            text.LabelBackgroundColor = Colors.White;
+            text.LabelPadding = 1;
+        }
+    }
+
+    /// <summary>The width in layout units of <paramref name="text"/> (its longest line) at <paramref name="size"/>.</summary>
+    public static float TextWidth(string text, float size, bool bold = false)
+    {
+        RegisterFonts();
+        var label = new LabelStyle { FontName = FontName, FontSize = size };
+        if (bold)
+        {
+            Bold(label);
+        }
+        using var paint = Paint.NewDisposablePaint();
+        return label.Measure(text, paint).Width;
+    }
+
+    /// <summary>
+    /// The value-axis maximum of a horizontal bar chart that leaves room right of the longest bar for its
+    /// value label: the plot's width is what is left of <see cref="PrintWidth"/> after the category labels.
+    /// </summary>
+    public static double BarAxisMax(double largest, IEnumerable<string> categoryLabels, IEnumerable<string> valueLabels)
+    {
+        const float Margins = 60;
+        var categories = categoryLabels.Select(l => TextWidth(l, TextSize)).DefaultIfEmpty(0).Max();
+        var values = valueLabels.Select(l => TextWidth(l, TextSize)).DefaultIfEmpty(0).Max() + 16;
+        var plotWidth = Math.Max(PrintWidth / 3f, PrintWidth - categories - Margins);
+        // The label room is a share of the plot: the axis is stretched so that share is left over.
+        return largest / Math.Max(0.2, 1 - values / plotWidth);
+    }
+
     /// <summary>Cuts a label to <paramref name="maxChars"/> characters with an ellipsis, for rows too many to wrap.</summary>
     public static string Shorten(string text, int maxChars) =>
         text.Length <= maxChars ? text : text[..(maxChars - 1)].TrimEnd() + "\u2026";

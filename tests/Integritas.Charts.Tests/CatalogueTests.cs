@@ -13,6 +13,7 @@ public class CatalogueTests
         .. AttainmentBarChartSamples.All(),
         .. AreaTrendChartSamples.All(),
         .. AreaRadarChartSamples.All(),
+        .. RankingBarChartSamples.All(),
     ];
 
     public static TheoryData<string> SampleNames => [.. Samples.Select(s => s.Name)];
