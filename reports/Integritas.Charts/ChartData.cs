@@ -35,3 +35,6 @@ public sealed record RankedBar(string Label, double Value, Readiness Status);
 
 /// <summary>How the legend names each readiness, e.g. "Memenuhi WBBM", "Memenuhi WBK", "Belum memenuhi".</summary>
 public sealed record ReadinessLabels(string Wbbm, string Wbk, string NotReady);
+
+/// <summary>A labelled row of values that may be missing (e.g. a unit's six areas, one not scored).</summary>
+public sealed record HeatmapRow(string Label, IReadOnlyList<double?> Values);

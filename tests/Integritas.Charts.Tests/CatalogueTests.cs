@@ -14,6 +14,7 @@ public class CatalogueTests
         .. AreaTrendChartSamples.All(),
         .. AreaRadarChartSamples.All(),
         .. RankingBarChartSamples.All(),
+        .. AreaHeatmapChartSamples.All(),
     ];
 
     public static TheoryData<string> SampleNames => [.. Samples.Select(s => s.Name)];
