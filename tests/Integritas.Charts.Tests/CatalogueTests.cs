@@ -15,6 +15,7 @@ public class CatalogueTests
         .. AreaRadarChartSamples.All(),
         .. RankingBarChartSamples.All(),
         .. AreaHeatmapChartSamples.All(),
+        .. TotalsDistributionChartSamples.All(),
     ];
 
     public static TheoryData<string> SampleNames => [.. Samples.Select(s => s.Name)];
