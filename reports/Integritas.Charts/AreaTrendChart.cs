@@ -36,7 +36,7 @@ public static class AreaTrendChart
         var last = years.Count == 0 ? 0 : years.Max();
         // Every year gets a tick, written as a plain integer: a year is a name, not a quantity (no "2.025").
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
-            Enumerable.Range(first, last - first + 1).Select(y => new Tick(y, y.ToString(CultureInfo.InvariantCulture))).ToArray());
+            years.Count == 0 ? [] : Enumerable.Range(first, last - first + 1).Select(y => new Tick(y, y.ToString(CultureInfo.InvariantCulture))).ToArray());
         plot.Axes.Bottom.MinorTickStyle.Length = 0;
         plot.Grid.XAxisStyle.IsVisible = false;
 

@@ -48,11 +48,11 @@ public static class AttainmentBarChart
             });
         }
         var plottable = plot.Add.Bars(bars);
-        // The bars' labels are written after the thresholds, over both (see AddBarValueLabels).
+        // The bars' labels are written after the thresholds, over both (see AddValueLabels).
         plottable.ValueLabelStyle.IsVisible = false;
         plottable.Horizontal = true;
         ChartTheme.AddThresholds(plot, data.Thresholds, vertical: true);
-        ChartTheme.AddBarValueLabels(plot, bars);
+        AddValueLabels(plot, bars);
 
         var labels = data.Bars.Select(b => ChartTheme.Wrap(b.Label, LabelChars)).ToList();
         var ticks = labels.Select((l, i) => new Tick(count - 1 - i, l)).ToArray();
@@ -74,5 +74,24 @@ public static class AttainmentBarChart
         plot.Grid.YAxisStyle.IsVisible = false;
         plot.Axes.SetLimits(0, max, -0.6, Math.Max(count, 1) - 0.4);
         return ChartTheme.Png(plot, width, height);
+    }
+
+    /// <summary>
+    /// Each horizontal bar's label (its value) written just right of its end, on white. Called after the
+    /// threshold lines are added (and those after the bars, whose own labels are hidden), so a line shows
+    /// across the bars yet never crosses out a number.
+    /// </summary>
+    private static void AddValueLabels(Plot plot, IEnumerable<Bar> bars)
+    {
+        foreach (var bar in bars)
+        {
+            var text = plot.Add.Text(bar.Label, bar.Value, bar.Position);
+            text.LabelFontSize = ChartTheme.TextSize;
+            text.LabelFontColor = ChartTheme.Ink;
+            text.LabelAlignment = Alignment.MiddleLeft;
+            text.LabelOffsetX = 4;
+            text.LabelBackgroundColor = Colors.White;
+            text.LabelPadding = 1;
+        }
     }
 }

@@ -85,6 +85,8 @@ public static class ChartTheme
         plot.Grid.MajorLineColor = Grid;
         plot.Axes.Top.FrameLineStyle.Width = 0;
         plot.Axes.Right.FrameLineStyle.Width = 0;
+        // Room for half of a tick label centred on the plot's right edge ("100%"), which is otherwise cut.
+        plot.Axes.Right.MinimumSize = 24;
         plot.Axes.Title.FullFigureCenter = true;
         plot.Axes.Title.Label.FontSize = TitleSize;
         plot.Axes.Title.Label.ForeColor = Ink;
@@ -113,11 +115,8 @@ public static class ChartTheme
         return plot.GetImageBytes((int)(width * Scale), (int)(height * Scale), ImageFormat.Png);
     }
 
-    /// <summary>The layout height of a picture <paramref name="height"/> high at <paramref name="width"/> wide.</summary>
-    public static double LayoutHeight(int width, int height) => (double)height * PrintWidth / width;
-
     /// <summary>The title, centred on the figure and wrapped when longer than one line at 12 pt.</summary>
-    public static void Title(Plot plot, string text) => plot.Title(Wrap(text, TitleChars));
+    internal static void Title(Plot plot, string text) => plot.Title(Wrap(text, TitleChars));
 
     /// <summary>The colour a threshold is drawn in, and what reaching it is coloured in.</summary>
     public static Color ThresholdColor(ThresholdStyle style) => style switch
@@ -131,7 +130,7 @@ public static class ChartTheme
     /// Bold text in the embedded font. ScottPlot draws a label in its typeface when one is set (the plot's
     /// font sets it to the regular one), ignoring <see cref="LabelStyle.Bold"/>; so the bold face is set too.
     /// </summary>
-    public static void Bold(LabelStyle label)
+    internal static void Bold(LabelStyle label)
     {
         RegisterFonts();
         label.Bold = true;
@@ -140,7 +139,7 @@ public static class ChartTheme
     }
 
     /// <summary>A dashed line across the plot at each threshold, in its colour, named in the legend.</summary>
-    public static void AddThresholds(Plot plot, IEnumerable<ThresholdLine> thresholds, bool vertical)
+    internal static void AddThresholds(Plot plot, IEnumerable<ThresholdLine> thresholds, bool vertical)
     {
         foreach (var threshold in thresholds)
         {
@@ -156,14 +155,14 @@ public static class ChartTheme
     /// The legend under the plot, in as many columns as fit (see <see cref="LegendGridPanel"/>): the given
     /// items in order, or else those of the plottables in drawing order.
     /// </summary>
-    public static void LegendBelow(Plot plot, IReadOnlyList<LegendItem>? items = null)
+    internal static void LegendBelow(Plot plot, IReadOnlyList<LegendItem>? items = null)
     {
         plot.Legend.IsVisible = false;
         plot.Axes.AddPanel(new LegendGridPanel(plot, items));
     }
 
     /// <summary>A legend item for a line (its pattern shown) with an optional marker and fill.</summary>
-    public static LegendItem LegendLine(string label, Color color, float width = 2, LinePattern? pattern = null, MarkerShape marker = MarkerShape.None, Color? fill = null) => new()
+    internal static LegendItem LegendLine(string label, Color color, float width = 2, LinePattern? pattern = null, MarkerShape marker = MarkerShape.None, Color? fill = null) => new()
     {
         LabelText = label,
         LineStyle = new LineStyle(width, color, pattern ?? LinePattern.Solid),
@@ -172,7 +171,7 @@ public static class ChartTheme
     };
 
     /// <summary>A legend item for a filled bar or cell.</summary>
-    public static LegendItem LegendBox(string label, Color color) => new()
+    internal static LegendItem LegendBox(string label, Color color) => new()
     {
         LabelText = label,
         LineStyle = new LineStyle(0, Colors.Transparent),
@@ -208,34 +207,11 @@ public static class ChartTheme
         return string.Join('\n', lines);
     }
 
-    /// <summary>
-    /// Each horizontal bar's label (its value) written just right of its end, on white. Called after the
-    /// threshold lines are added (and those after the bars, whose own labels are hidden), so a line shows
-    /// across the bars yet never crosses out a number.
-    /// </summary>
-    public static void AddBarValueLabels(Plot plot, IEnumerable<Bar> bars)
-    {
-        foreach (var bar in bars)
-        {
-            var text = plot.Add.Text(bar.Label, bar.Value, bar.Position);
-            text.LabelFontSize = TextSize;
-            text.LabelFontColor = Ink;
-            text.LabelAlignment = Alignment.MiddleLeft;
-            text.LabelOffsetX = 4;
-            text.LabelBackgroundColor = Colors.White;
-            text.LabelPadding = 1;
-        }
-    }
-
     /// <summary>The width in layout units of <paramref name="text"/> (its longest line) at <paramref name="size"/>.</summary>
-    public static float TextWidth(string text, float size, bool bold = false)
+    internal static float TextWidth(string text, float size)
     {
         RegisterFonts();
         var label = new LabelStyle { FontName = FontName, FontSize = size };
-        if (bold)
-        {
-            Bold(label);
-        }
         using var paint = Paint.NewDisposablePaint();
         return label.Measure(text, paint).Width;
     }
@@ -244,7 +220,7 @@ public static class ChartTheme
     /// The value-axis maximum of a horizontal bar chart that leaves room right of the longest bar for its
     /// value label: the plot's width is what is left of <see cref="PrintWidth"/> after the category labels.
     /// </summary>
-    public static double BarAxisMax(double largest, IEnumerable<string> categoryLabels, IEnumerable<string> valueLabels)
+    internal static double BarAxisMax(double largest, IEnumerable<string> categoryLabels, IEnumerable<string> valueLabels)
     {
         const float Margins = 60;
         var categories = categoryLabels.Select(l => TextWidth(l, TextSize)).DefaultIfEmpty(0).Max();

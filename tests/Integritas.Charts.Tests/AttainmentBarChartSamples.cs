@@ -14,6 +14,10 @@ internal static class AttainmentBarChartSamples
         var full = Areas.Select((a, i) => new LabeledValue(a.Name, i == 4 ? 100 : one.AreaPercents[i])).ToList();
         yield return Sample("attainment-one-unit-full-area", new($"Capaian area {one.Name}", "Nilai area sebagai persentase bobot", full, AreaMinimums, Percent, PercentTick));
 
+        // The same chart at 1.5 times the resolution: the same layout, the text no smaller in print.
+        yield return new("attainment-area-means-at-1200-wide", typeof(AttainmentBarChart), 1200, 690,
+            () => AttainmentBarChart.Render(new("Rata-rata capaian area pengungkit 2025 (30 unit)", "Nilai area sebagai persentase bobot", means, AreaMinimums, Percent, PercentTick), 1200, 690));
+
         yield return Sample("attainment-empty", new("Belum ada data", "Nilai area sebagai persentase bobot", [], AreaMinimums, Percent, PercentTick));
     }
 
