@@ -160,4 +160,48 @@ public sealed class CommandTests : IDisposable
 
         Assert.Contains("\"'=HYPERLINK(\"\"http://x\"\")\"", csv, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Findings_OnTheSamples_ListTheValueTypedOverAFormula()
+    {
+        IngestSamples();
+
+        var findings = JsonDocument.Parse(Zi.Run("findings", "--db", Db, "--year", "2025", "--format", "json").Out).RootElement.EnumerateArray().ToList();
+
+        Assert.Contains(findings, f => f.GetProperty("unitId").GetString() == "ESDM-02" && f.GetProperty("item").GetString() == "PW-P2"
+                                       && f.GetProperty("message").GetString()!.Contains("typed over the formula", StringComparison.Ordinal));
+        Assert.Contains(findings, f => f.GetProperty("level").GetString() == "answer-kind");
+    }
+
+    [Fact]
+    public void History_OfTheTpiReviewedUnit_ShowsEveryLayer()
+    {
+        IngestSamples();
+
+        var result = Zi.Run("history", "--db", Db, "--unit", SampleData.SampleGenerator.TpiReviewedUnit, "--year", "2025", "--answers");
+
+        Assert.Equal(0, result.ExitCode);
+        foreach (var layer in new[] { "unit", "tpi_unit", "tpi_itjen" })
+        {
+            Assert.Contains($"2025   {layer}", result.Out, StringComparison.Ordinal);
+        }
+        Assert.Contains("2025_ESDM-06_tpi.xlsx", result.Out, StringComparison.Ordinal);
+        Assert.Contains("LKE ZI", result.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Ingest_WorkbookNamedFreely_TakesUnitAndYearFromTheOptions()
+    {
+        var workbook = Path.Combine(Samples, "workbooks", "2025_ESDM-08_lke.xlsx");
+        var renamed = _dir.File("lke saya.xlsx");
+        File.Copy(workbook, renamed);
+
+        var refused = Zi.Run("ingest", "--db", Db, renamed);
+        var accepted = Zi.Run("ingest", "--db", Db, "--tahun", "2025", "--kode-unit", "X-01", "--nama-unit", "Balai X", "--instansi", "Kementerian X", renamed);
+
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Contains("--tahun and --kode-unit", refused.Error, StringComparison.Ordinal);
+        Assert.Equal(0, accepted.ExitCode);
+        Assert.Contains("X-01 2025 v1", accepted.Out, StringComparison.Ordinal);
+    }
 }
