@@ -13,6 +13,7 @@ public static class ZiApp
         ScoresCommand.Rank(context),
         LineageCommands.Findings(context),
         LineageCommands.History(context),
+        LineageCommands.Reviews(context),
         ReportCommand.Create(context),
         DemoCommand.Create(context),
         WorkerCommand.Create(context),

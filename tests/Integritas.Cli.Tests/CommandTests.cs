@@ -190,6 +190,27 @@ public sealed class CommandTests : IDisposable
     }
 
     [Fact]
+    public void Reviews_OfTheTpiReviewedUnit_ListEveryChangedAnswerAndTheyAddUpToTheMove()
+    {
+        IngestSamples();
+
+        var reviews = JsonDocument.Parse(Zi.Run("reviews", "--db", Db, "--year", "2025", "--format", "json").Out).RootElement.EnumerateArray().ToList();
+
+        Assert.Equal(["tpi_unit", "tpi_itjen"], reviews.Select(r => r.GetProperty("reviewer").GetString()));
+        foreach (var review in reviews)
+        {
+            Assert.Equal(SampleData.SampleGenerator.TpiReviewedUnit, review.GetProperty("unitId").GetString());
+            var changes = review.GetProperty("changes").EnumerateArray().ToList();
+            Assert.NotEmpty(changes);
+            Assert.All(changes, c => Assert.NotEqual(c.GetProperty("unitAnswer").GetString(), c.GetProperty("reviewerAnswer").GetString()));
+            // Each change is scored against the same indicator; their sum is the move of the total, to rounding.
+            var moved = review.GetProperty("moved").GetDecimal();
+            Assert.InRange(changes.Sum(c => c.GetProperty("pointsMoved").GetDecimal()) - moved, -0.01m, 0.01m);
+            Assert.True(moved < 0, "the sample reviewers mark answers down");
+        }
+    }
+
+    [Fact]
     public void Ingest_WorkbookNamedFreely_TakesUnitAndYearFromTheOptions()
     {
         var workbook = Path.Combine(Samples, "workbooks", "2025_ESDM-08_lke.xlsx");

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Integritas.Cli.Output;
 using Integritas.Domain.Formatting;
 using Integritas.Domain.Lke;
+using Integritas.Domain.Scoring;
 using Integritas.Store;
 using Integritas.Store.Queries;
 
@@ -103,4 +104,53 @@ public static class LineageCommands
         }));
         return command;
     }
+
+    public static Command Reviews(CliContext context)
+    {
+        var db = CommonOptions.Database();
+        var year = CommonOptions.Year();
+        var unit = new Option<string?>("--unit") { Description = "Only this unit.", HelpName = "CODE" };
+        var format = CommonOptions.Format("table", "json");
+        var command = new Command("reviews", "Where reviewers (TPI unit, TPI Itjen) changed a unit's own answers, and how far the score moved.") { db, year, unit, format };
+        command.SetAction(parse => ScoresCommand.Guarded(context, () =>
+        {
+            using var connection = new ZiDatabase(parse.GetValue(db)!, context.Clock).OpenRead();
+            var y = ScoresCommand.ResolveYear(connection, parse.GetValue(year));
+            var reviews = new ReviewChanges(context.Rules).For(connection, y, parse.GetValue(unit));
+            if (parse.GetValue(format) == "json")
+            {
+                context.Out.WriteLine(JsonSerializer.Serialize(reviews.Select(r => new
+                {
+                    r.UnitId,
+                    r.UnitName,
+                    r.Year,
+                    Reviewer = r.Reviewer.ToCode(),
+                    UnitTotal = Score.Round2(r.UnitTotal),
+                    ReviewerTotal = Score.Round2(r.ReviewerTotal),
+                    Moved = Score.Round2(r.Moved),
+                    Changes = r.Changes.Select(c => new { c.Question, c.Indicator, c.Kind, c.UnitAnswer, c.ReviewerAnswer, PointsMoved = Math.Round(c.PointsMoved, 4, MidpointRounding.AwayFromZero) }),
+                }), ScoreOutput.Json));
+                return ExitCodes.Ok;
+            }
+            foreach (var review in reviews)
+            {
+                context.Out.WriteLine($"{review.UnitId} {review.UnitName} — {review.Reviewer.ToCode()}: nilai unit {Num(review.UnitTotal)}, " +
+                    $"nilai {review.Reviewer.ToCode()} {Num(review.ReviewerTotal)} ({(review.Moved is { } m ? (m >= 0 ? "+" : "") + Formats.Number(m) : "-")}); {review.Changes.Count} jawaban diubah");
+                var table = new TextTable([new("Soal", 10), new("Jenis", 7), new("Unit", 8), new("Reviu", 8), new("Poin", 8, Align.Right)]);
+                foreach (var change in review.Changes)
+                {
+                    table.Add(change.Question, change.Kind, Blank(change.UnitAnswer), Blank(change.ReviewerAnswer), (change.PointsMoved >= 0 ? "+" : "") + Formats.Number(change.PointsMoved, 3));
+                }
+                table.Write(context.Out);
+                context.Out.WriteLine();
+            }
+            context.Out.WriteLine(reviews.Count == 0 ? $"Tidak ada lapisan reviu untuk {y}." : $"{reviews.Count} lapisan reviu pada {reviews.Select(r => r.UnitId).Distinct().Count()} unit untuk {y}.");
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+
+    private static string Num(decimal? value) => value is { } v ? Formats.Number(v) : "-";
+
+    private static string Blank(string answer) => answer.Length == 0 ? "(kosong)" : answer;
 }
