@@ -94,7 +94,7 @@ public static class OfficialWorkbook
         {
             line.Row = row++;
         }
-        var writer = new XlsxWriter();
+        var writer = new XlsxWriter { NeutraliseFormulaText = false };
         if (sheetName == "Jawaban")
         {
             foreach (var summary in new[] { "Unit", "TPI Unit", "TPI Itjen" })

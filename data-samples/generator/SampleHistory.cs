@@ -103,7 +103,7 @@ internal sealed class SampleHistory(int seed, IReadOnlyDictionary<(string Unit, 
 
     private static string WriteWorkbook(string root, int year, List<(SampleInstansi Instansi, SampleUnit Unit, RecapScores Scores)> rows, RuleSet rule)
     {
-        var writer = new XlsxWriter();
+        var writer = new XlsxWriter { NeutraliseFormulaText = false };
         var sheet = writer.AddSheet($"Rekap {year}");
         var columns = new[] { "tahun", "kode_unit", "nama_unit", "instansi", "MP", "TT", "SDM", "AK", "PW", "PP", "indeks_ipak", "capaian", "indeks_ipkp" };
         for (var c = 0; c < columns.Length; c++)
@@ -150,7 +150,7 @@ internal sealed class SampleHistory(int seed, IReadOnlyDictionary<(string Unit, 
         SampleGenerator.WriteFile(root, instansiPath, csv.ToString(), bom: false);
         yield return instansiPath;
 
-        var writer = new XlsxWriter();
+        var writer = new XlsxWriter { NeutraliseFormulaText = false };
         var sheet = writer.AddSheet("Fakta unit");
         var columns = new[] { "tahun", "kode_unit", "nama_unit", "unit_layanan_utama", "berdampak_persepsi", "tlhp_persen", "lhkpn_persen", "lhkasn_persen", "tahun_mulai_zi", "sakip_internal" };
         for (var c = 0; c < columns.Length; c++)

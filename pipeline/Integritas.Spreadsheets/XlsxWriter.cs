@@ -81,7 +81,7 @@ public sealed class XlsxSheet(string name, bool hidden)
         return this;
     }
 
-    internal string Xml()
+    internal string Xml(bool neutralise = false)
     {
         var sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>");
         sb.Append("<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">");
@@ -110,7 +110,7 @@ public sealed class XlsxSheet(string name, bool hidden)
                 var s = style == CellStyle.Default ? "" : $" s=\"{(int)style}\"";
                 sb.Append(value switch
                 {
-                    CellValue.Text t => $"<c r=\"{reference}\"{s} t=\"inlineStr\"><is><t xml:space=\"preserve\">{Escape(t.Value)}</t></is></c>",
+                    CellValue.Text t => $"<c r=\"{reference}\"{s} t=\"inlineStr\"><is><t xml:space=\"preserve\">{Escape(neutralise ? FormulaSafety.Neutralise(t.Value) : t.Value)}</t></is></c>",
                     CellValue.Number n => $"<c r=\"{reference}\"{s}><v>{n.Value.ToString(CultureInfo.InvariantCulture)}</v></c>",
                     CellValue.Bool b => $"<c r=\"{reference}\"{s} t=\"b\"><v>{(b.Value ? 1 : 0)}</v></c>",
                     CellValue.Formula f => f.Cached switch
@@ -148,6 +148,12 @@ public sealed class XlsxWriter
 {
     private static readonly DateTimeOffset FixedTime = new(1980, 1, 1, 0, 0, 0, TimeSpan.Zero);
     private readonly List<XlsxSheet> _sheets = [];
+
+    /// <summary>
+    /// Whether text cells that a spreadsheet would run as a formula are neutralised (see <see cref="FormulaSafety"/>):
+    /// on for every export of data that came from outside; off only for files that mimic a source exactly.
+    /// </summary>
+    public bool NeutraliseFormulaText { get; init; } = true;
 
     public XlsxSheet AddSheet(string name, bool hidden = false)
     {
@@ -195,7 +201,7 @@ public sealed class XlsxWriter
             Add("xl/styles.xml", Styles);
             for (var i = 0; i < _sheets.Count; i++)
             {
-                Add($"xl/worksheets/sheet{i + 1}.xml", _sheets[i].Xml());
+                Add($"xl/worksheets/sheet{i + 1}.xml", _sheets[i].Xml(NeutraliseFormulaText));
             }
         }
         return output.ToArray();

@@ -175,7 +175,8 @@ internal static class Migrations
     }
 }
 
-internal static class DuckDbExtensions
+/// <summary>Small helpers over DuckDB.NET commands: named parameters, rows as records.</summary>
+public static class DuckDbExtensions
 {
     public static DuckDBCommand Command(this DuckDBConnection connection, string sql, params (string Name, object? Value)[] parameters)
     {

@@ -58,4 +58,37 @@ public class RuleCatalogTests
         Assert.Equal("90/2021", catalog.ForYear(2030)?.Id);
         Assert.Equal("99/2030", catalog.ForYear(2031)?.Id);
     }
+
+    private const string Amendment = """
+        { "id": "7/2027", "amends": "90/2021", "years": { "from": 2027 },
+          "prerequisites": [ { "id": "opini", "fact": "opini_bpk", "atLeast": { "WBK": "WTP" }, "source": "test" } ] }
+        """;
+
+    [Fact]
+    public void WithFolder_AnAmendmentFile_ReplacesThePrerequisitesFromItsYear()
+    {
+        using var folder = new TestSupport.TempDirectory();
+        folder.Write("7-2027.json", Amendment);
+
+        var catalog = RuleCatalog.WithFolder(folder.Path);
+
+        Assert.Equal(11, catalog.ForYear(2026)!.Prerequisites.Count);
+        Assert.Equal("90/2021 jo. 5/2024 jo. 7/2027", catalog.ForYear(2027)!.Label);
+        Assert.Equal(["opini"], catalog.ForYear(2027)!.Prerequisites.Select(p => p.Id));
+    }
+
+    [Theory]
+    [InlineData("\"fact\": \"opini_bpk\"", "\"fact\": \"opini\"", "\"opini\" is not a known fact")]
+    [InlineData("\"WTP\"", "\"BAIK\"", "\"BAIK\" is not a grade of opini_bpk")]
+    [InlineData("\"atLeast\"", "\"is\"", "does not fit the Grade fact opini_bpk")]
+    [InlineData("\"WBK\": \"WTP\"", "\"WBKK\": \"WTP\"", "\"WBKK\" is not a predicate of 90/2021")]
+    public void WithFolder_ABadAmendment_NamesTheFileAndTheEntry(string from, string to, string message)
+    {
+        using var folder = new TestSupport.TempDirectory();
+        folder.Write("7-2027.json", Amendment.Replace(from, to, StringComparison.Ordinal));
+
+        var error = Assert.Throws<RuleFileException>(() => RuleCatalog.WithFolder(folder.Path));
+
+        Assert.Contains(message, error.Message, StringComparison.Ordinal);
+    }
 }

@@ -33,6 +33,35 @@ public sealed class XlsxTests : IDisposable
         Assert.Equal(("Blm Diisi", CellKind.Text), (rows[2]["K"]!.Value.Value, rows[2]["K"]!.Value.Kind));
     }
 
+    [Theory]
+    [InlineData("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")")]
+    [InlineData("+62 812", "'+62 812")]
+    [InlineData("-cmd|' /C calc'!A0", "'-cmd|' /C calc'!A0")]
+    [InlineData("@SUM(A1)", "'@SUM(A1)")]
+    [InlineData("\t=1+1", "'\t=1+1")]
+    [InlineData("-1.5", "-1.5")]
+    [InlineData("Balai Besar", "Balai Besar")]
+    public void Save_TextThatWouldRunAsAFormula_IsNeutralised(string text, string stored)
+    {
+        var writer = new XlsxWriter();
+        writer.AddSheet("Kandidat").Set("A1", text);
+
+        using var book = XlsxWorkbook.Open(_dir.Write("export.xlsx", writer.Save()));
+
+        Assert.Equal(stored, book.ReadRows(book.Sheets[0]).Single().Text(1));
+    }
+
+    [Fact]
+    public void Save_AMimickedSourceFile_KeepsTextAsGiven()
+    {
+        var writer = new XlsxWriter { NeutraliseFormulaText = false };
+        writer.AddSheet("LKE ZI").Set("A1", "-");
+
+        using var book = XlsxWorkbook.Open(_dir.Write("source.xlsx", writer.Save()));
+
+        Assert.Equal("-", book.ReadRows(book.Sheets[0]).Single().Text(1));
+    }
+
     [Fact]
     public void Save_IsDeterministic()
     {

@@ -101,12 +101,12 @@ public sealed class CanonicalIngestTests : IDisposable
     public void Ingest_Predicates_FeedWbbmReadiness()
     {
         _store.Ingest("lke.csv", Some.Lke());
-        Assert.Equal("WBK", Assert.Single(_store.Scores(2024)).Readiness.Verdict);
+        Assert.Equal("WBK", Assert.Single(_store.Scores(2024)).Readiness.ScoreVerdict);
 
         var outcome = _store.Ingest("predikat.csv", "kode_unit,tahun,predikat\nU-01,2022,WBK\n");
 
         Assert.Equal(FileStatus.Accepted, outcome.Status);
-        Assert.Equal("WBBM", Assert.Single(_store.Scores(2024)).Readiness.Verdict);
+        Assert.Equal("WBBM", Assert.Single(_store.Scores(2024)).Readiness.ScoreVerdict);
         Assert.Equal(FileStatus.Unchanged, _store.Ingest("predikat-again.csv", "kode_unit,tahun,predikat\nU-01,2022,WBK\n").Status);
     }
 

@@ -1,3 +1,5 @@
+using Integritas.TestSupport;
+using Integritas.Domain.Readiness;
 using Integritas.Domain.Scoring;
 using Integritas.Store.Ingest;
 
@@ -154,5 +156,51 @@ public sealed class RecapAndFactIngestTests : IDisposable
 
         Assert.Equal(FileStatus.Unchanged, again.Status);
         Assert.Equal(["U-01 2025 (1 fact(s))"], changed.Landed);
+    }
+
+    private const string AllInstansiFacts = "tahun,instansi,jenis_instansi,opini_bpk,predikat_sakip,indeks_rb,level_spip\n2024,{0},K/L,WTP,BB,BB,3\n";
+    private const string AllUnitFacts = "tahun,kode_unit,unit_layanan_utama,berdampak_persepsi,tlhp_persen,lhkpn_persen,lhkasn_persen,tahun_mulai_zi,sakip_internal\n" +
+                                        "2024,U-01,ya,ya,{0},100,100,2023,B\n";
+
+    [Fact]
+    public void Readiness_FromTheFacts_EveryPrerequisiteMet_IsWbk()
+    {
+        _store.Ingest("lke.csv", Some.Lke());
+        // The instansi as spelled in capitals in the fact file still matches the LKE's instansi.
+        _store.Ingest("fakta-instansi.csv", string.Format(System.Globalization.CultureInfo.InvariantCulture, AllInstansiFacts, Some.Instansi.ToUpperInvariant()));
+        _store.Ingest("fakta-unit.csv", string.Format(System.Globalization.CultureInfo.InvariantCulture, AllUnitFacts, "100"));
+
+        var readiness = Assert.Single(_store.Scores(2024)).Readiness;
+
+        Assert.Equal("WBK", readiness.Verdict);
+        var prerequisites = readiness.For("WBK").Where(c => c.Kind == CriterionKind.Prerequisite).ToList();
+        Assert.Equal(11, prerequisites.Count);
+        Assert.All(prerequisites, c => Assert.Equal(CriterionStatus.Met, c.Status));
+    }
+
+    [Fact]
+    public void Readiness_TlhpBelow100_HoldsTheUnitBackOnThatPrerequisiteAlone()
+    {
+        _store.Ingest("lke.csv", Some.Lke());
+        _store.Ingest("fakta-instansi.csv", string.Format(System.Globalization.CultureInfo.InvariantCulture, AllInstansiFacts, Some.Instansi));
+        _store.Ingest("fakta-unit.csv", string.Format(System.Globalization.CultureInfo.InvariantCulture, AllUnitFacts, "97.5"));
+
+        var readiness = Assert.Single(_store.Scores(2024)).Readiness;
+
+        Assert.Equal(("BELUM", "WBK"), (readiness.Verdict, readiness.ScoreVerdict));
+        var shortfall = Assert.Single(readiness.Shortfalls);
+        Assert.Equal(("syarat.tlhp", CriterionStatus.Unmet, 97.5m, 100m, "97,5%"), (shortfall.Criterion, shortfall.Status, shortfall.Actual, shortfall.Required, shortfall.ActualText));
+    }
+
+    [Fact]
+    public void Readiness_WithoutFacts_PrerequisitesAreUnknownAndNeverPassed()
+    {
+        _store.Ingest("lke.csv", Some.Lke());
+
+        var readiness = Assert.Single(_store.Scores(2024)).Readiness;
+
+        Assert.Equal(("BELUM", "WBK"), (readiness.Verdict, readiness.ScoreVerdict));
+        Assert.All(readiness.Shortfalls, c => Assert.Equal((CriterionKind.Prerequisite, CriterionStatus.Unknown), (c.Kind, c.Status)));
+        Assert.Contains(readiness.Shortfalls, c => c.Criterion == "syarat.opiniBpk" && c.RequiredText == "≥ WTP");
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Integritas.Spreadsheets;
 
 namespace Integritas.Cli.Output;
 
@@ -14,10 +15,7 @@ public static class CsvOutput
         {
             return "";
         }
-        if (text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' && !IsNumber(text))
-        {
-            text = "'" + text;
-        }
+        text = FormulaSafety.Neutralise(text);
         return text.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
     }
 
@@ -26,7 +24,4 @@ public static class CsvOutput
     public static string Cell(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     public static void Row(TextWriter output, IEnumerable<string> cells) => output.WriteLine(string.Join(',', cells));
-
-    private static bool IsNumber(string text) =>
-        decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out _);
 }

@@ -25,6 +25,15 @@ public enum FactType
 /// <summary>A fact the prerequisites can ask for: its column name, scope, type, allowed values and label.</summary>
 public sealed record FactDefinition(string Name, FactScope Scope, FactType Type, IReadOnlyList<string> Values, decimal? Min, decimal? Max, string Label)
 {
+    /// <summary>
+    /// Whether the fact stays in force in later years until a newer value is given (the kind of instansi,
+    /// the year ZI building began); other facts hold for their own year only.
+    /// </summary>
+    public bool Persistent { get; init; }
+
+    /// <summary>The position of a grade in the catalogue's order, lowest first; -1 when not a grade of this fact.</summary>
+    public int Rank(string value) => Type == FactType.Grade ? Values.ToList().IndexOf(value) : -1;
+
     /// <summary>Normalises a cell's text to the stored value, or gives the reason it is not valid.</summary>
     public (string? Value, string? Error) Normalize(string text)
     {
@@ -73,9 +82,9 @@ public sealed record FactCatalog(IReadOnlyList<FactDefinition> Facts, string Sou
 
     public IEnumerable<FactDefinition> For(FactScope scope) => Facts.Where(f => f.Scope == scope);
 
-    private sealed record FactDto(string Name, string Scope, string Type, List<string>? Values, decimal? Min, decimal? Max, string Label);
+    private sealed record FactDto(string Name, string Scope, string Type, List<string>? Values, decimal? Min, decimal? Max, string Label, bool Persistent);
 
-    private sealed record FileDto(string Source, List<FactDto> Facts);
+    private sealed record FileDto(string Source, string? PersistentNote, List<FactDto> Facts);
 
     private static FactCatalog Load()
     {
@@ -83,6 +92,6 @@ public sealed record FactCatalog(IReadOnlyList<FactDefinition> Facts, string Sou
             ?? throw new InvalidOperationException("Embedded resource facts/facts.json is missing.");
         var dto = JsonSerializer.Deserialize<FileDto>(stream, new JsonSerializerOptions { PropertyNameCaseInsensitive = true })!;
         return new FactCatalog([.. dto.Facts.Select(f => new FactDefinition(f.Name,
-            Enum.Parse<FactScope>(f.Scope, ignoreCase: true), Enum.Parse<FactType>(f.Type, ignoreCase: true), f.Values ?? [], f.Min, f.Max, f.Label))], dto.Source);
+            Enum.Parse<FactScope>(f.Scope, ignoreCase: true), Enum.Parse<FactType>(f.Type, ignoreCase: true), f.Values ?? [], f.Min, f.Max, f.Label) { Persistent = f.Persistent })], dto.Source);
     }
 }

@@ -1,42 +1,58 @@
+using System.Globalization;
+using Integritas.Domain.Facts;
+using Integritas.Domain.Formatting;
 using Integritas.Domain.Rules;
 using Integritas.Domain.Scoring;
 
 namespace Integritas.Domain.Readiness;
 
-/// <summary>Checks a score card against its rule's predicate criteria (decisions 4–6).</summary>
+/// <summary>
+/// Checks a score card against the predicate criteria of its rule as in force that year (decisions 4–8):
+/// the score criteria, a complete LKE, the predicate already held, and the prerequisites on the unit's facts.
+/// </summary>
 public static class ReadinessEvaluator
 {
     public const string CompleteCriterion = "lkeLengkap";
 
-    public static ReadinessResult Evaluate(ScoreCard card, int year, IEnumerable<HeldPredicate> held)
+    /// <param name="card">The unit-year's scores; its rule is the rule in force that year, amendments applied.</param>
+    /// <param name="year">The evaluation year.</param>
+    /// <param name="held">The unit's predicate history; only awards of earlier years count.</param>
+    /// <param name="facts">The unit's and its instansi's facts for the year; a missing fact is unknown, never met.</param>
+    /// <param name="reference">
+    /// The newest rule: criteria it defines that the year's rule does not are listed as unknown and not
+    /// binding (decision 8), so older years show what they cannot be judged on.
+    /// </param>
+    public static ReadinessResult Evaluate(ScoreCard card, int year, IEnumerable<HeldPredicate> held, UnitFacts? facts = null, RuleSet? reference = null)
     {
         var rule = card.Rule;
+        facts ??= UnitFacts.None;
         var heldBefore = held.Where(h => h.Year < year).Select(h => h.Predicate).ToHashSet(StringComparer.Ordinal);
+        var affirmation = Affirmed(rule, facts);
         var criteria = new List<CriterionResult>();
-        var met = new List<string>();
         foreach (var level in rule.Predicates)
         {
-            var results = Check(card, level, heldBefore);
-            criteria.AddRange(results);
-            if (results.All(r => r.IsMet))
+            criteria.AddRange(Check(card, level, heldBefore));
+            criteria.AddRange(rule.Prerequisites.Select(p => Prerequisite(p, level.Code, year, facts, affirmation)).OfType<CriterionResult>());
+            if (reference is not null && reference.Id != rule.Id)
             {
-                met.Add(level.Code);
+                criteria.AddRange(NotDefined(card, level, reference, facts, year));
+            }
+            else if (reference is not null && rule.Prerequisites.Count == 0 && reference.Prerequisites.Count > 0)
+            {
+                criteria.AddRange(NotYetInForce(reference, level.Code, year, facts));
             }
         }
-        // Decision 6: the highest level whose every criterion holds; the next level is the one above it.
-        var verdictIndex = -1;
-        for (var i = rule.Predicates.Count - 1; i >= 0 && verdictIndex < 0; i--)
-        {
-            if (met.Contains(rule.Predicates[i].Code))
-            {
-                verdictIndex = i;
-            }
-        }
-        var verdict = verdictIndex < 0 ? ReadinessResult.Belum : rule.Predicates[verdictIndex].Code;
+        // Decision 6: the highest level whose every binding criterion holds; the next level is the one above it.
+        var verdict = Highest(rule, level => criteria.Where(c => c.Predicate == level).All(c => !c.Blocks));
+        var scoreVerdict = Highest(rule, level => criteria.Where(c => c.Predicate == level && c.Kind != CriterionKind.Prerequisite).All(c => !c.Blocks));
+        var verdictIndex = verdict is null ? -1 : rule.Predicates.ToList().FindIndex(p => p.Code == verdict);
         var next = verdictIndex + 1 < rule.Predicates.Count ? rule.Predicates[verdictIndex + 1].Code : null;
         var points = next is null ? null : Points(card, rule.FindPredicate(next)!);
-        return new ReadinessResult(verdict, next, criteria, points);
+        return new ReadinessResult(verdict ?? ReadinessResult.Belum, next, criteria, points) { ScoreVerdict = scoreVerdict ?? ReadinessResult.Belum };
     }
+
+    private static string? Highest(RuleSet rule, Func<string, bool> meets) =>
+        rule.Predicates.Select(p => p.Code).LastOrDefault(meets);
 
     private static List<CriterionResult> Check(ScoreCard card, PredicateRule level, HashSet<string> heldBefore)
     {
@@ -56,10 +72,148 @@ public static class ReadinessEvaluator
             var actual = Score.Round2(card.Metric(c.Metric));
             var status = actual is null ? CriterionStatus.Unknown : actual >= c.Min ? CriterionStatus.Met : CriterionStatus.Unmet;
             var kind = c.Unit == CriterionUnit.Percent ? CriterionKind.Percent : CriterionKind.Points;
-            results.Add(new CriterionResult(level.Code, c.Id, c.Label, c.ShortLabel, kind, status, actual, c.Min, c.Confidence));
+            results.Add(new CriterionResult(level.Code, c.Id, c.Label, c.ShortLabel, kind, status, actual, c.Min, c.Confidence)
+            {
+                Note = actual is null ? "Nilai tidak tersedia pada sumber data (rekap tanpa rincian)" : null,
+            });
         }
         return results;
     }
+
+    /// <summary>The affirmation category when the unit may be proposed while completing the prerequisites, else null.</summary>
+    private static string? Affirmed(RuleSet rule, UnitFacts facts)
+    {
+        if (rule.Affirmation is not { } affirmation || facts.Get(affirmation.Fact) is not { } category)
+        {
+            return null;
+        }
+        return affirmation.When.All(w => facts.Get(w.Key)?.Value == w.Value) ? category.Value : null;
+    }
+
+    /// <summary>One prerequisite for one level, or null when it does not apply to the level (or to the unit's case).</summary>
+    private static CriterionResult? Prerequisite(PrerequisiteRule p, string level, int year, UnitFacts facts, string? affirmation)
+    {
+        Requirement? requirement;
+        if (p.By is { } by)
+        {
+            if (facts.Get(by) is not { } byValue)
+            {
+                var options = string.Join("; ", p.Cases.Select(c => $"{c.Key} {Describe(Pick(c.Value, level))}"));
+                return new CriterionResult(level, p.Criterion, p.Label, p.ShortLabel, CriterionKind.Prerequisite, CriterionStatus.Unknown, null, null, p.Confidence)
+                {
+                    RequiredText = options,
+                    Note = $"{FactCatalog.Default.Find(by)?.Label ?? by} belum diketahui",
+                };
+            }
+            if (!p.Cases.TryGetValue(byValue.Value, out var levels))
+            {
+                return null;
+            }
+            requirement = Pick(levels, level);
+        }
+        else
+        {
+            requirement = Pick(p.Levels, level);
+        }
+        if (requirement is null)
+        {
+            return null;
+        }
+        var required = Describe(requirement);
+        var fact = facts.Get(p.Fact.Name);
+        if (fact is null)
+        {
+            return Waive(new CriterionResult(level, p.Criterion, p.Label, p.ShortLabel, CriterionKind.Prerequisite, CriterionStatus.Unknown, null, RequiredNumber(requirement), p.Confidence)
+            {
+                RequiredText = required,
+                Note = "Data belum diterima",
+            }, affirmation);
+        }
+        var (met, actual, actualText) = Test(p.Fact, requirement, fact.Value, year);
+        return Waive(new CriterionResult(level, p.Criterion, p.Label, p.ShortLabel, CriterionKind.Prerequisite, met ? CriterionStatus.Met : CriterionStatus.Unmet,
+            actual, RequiredNumber(requirement), p.Confidence)
+        {
+            ActualText = actualText,
+            RequiredText = required,
+            Note = fact.Year != year ? $"data tahun {fact.Year}" : null,
+        }, affirmation);
+    }
+
+    private static CriterionResult Waive(CriterionResult result, string? affirmation) =>
+        affirmation is null || result.Status == CriterionStatus.Met
+            ? result
+            : result with { Status = CriterionStatus.Waived, Note = $"Afirmasi ({affirmation}): dapat dilengkapi setelah diusulkan" };
+
+    private static Requirement? Pick(IReadOnlyDictionary<string, Requirement> levels, string level) =>
+        levels.GetValueOrDefault(level) ?? levels.GetValueOrDefault("*");
+
+    private static (bool Met, decimal? Actual, string Text) Test(FactDefinition fact, Requirement requirement, string value, int year)
+    {
+        switch (requirement.Test)
+        {
+            case PrerequisiteTest.AtLeast when fact.Type == FactType.Grade:
+                return (fact.Rank(value) >= fact.Rank(requirement.Value), null, value);
+            case PrerequisiteTest.AtLeast:
+                var number = decimal.Parse(value, NumberStyles.Number, CultureInfo.InvariantCulture);
+                return (number >= decimal.Parse(requirement.Value, NumberStyles.Number, CultureInfo.InvariantCulture), number,
+                    Formats.Number(number, number == decimal.Truncate(number) ? 0 : 1) + (fact.Type == FactType.Percent ? "%" : ""));
+            case PrerequisiteTest.Is:
+                return (value == "ya" == (requirement.Value == "true"), null, value);
+            default:
+                var years = year - int.Parse(value, CultureInfo.InvariantCulture);
+                return (years >= int.Parse(requirement.Value, CultureInfo.InvariantCulture), years, $"{years} tahun (sejak {value})");
+        }
+    }
+
+    private static decimal? RequiredNumber(Requirement requirement) =>
+        requirement.Test != PrerequisiteTest.Is && decimal.TryParse(requirement.Value, NumberStyles.Number, CultureInfo.InvariantCulture, out var n) ? n : null;
+
+    /// <summary>A requirement as a reader sees it: <c>≥ WTP</c>, <c>≥ 100%</c>, <c>ya</c>, <c>≥ 1 tahun</c>.</summary>
+    public static string Describe(Requirement? requirement) => requirement switch
+    {
+        null => "-",
+        { Test: PrerequisiteTest.Is } => requirement.Value == "true" ? "ya" : "tidak",
+        { Test: PrerequisiteTest.YearsSince } => $"≥ {requirement.Value} tahun",
+        _ when decimal.TryParse(requirement.Value, NumberStyles.Number, CultureInfo.InvariantCulture, out var n) => "≥ " + Formats.Number(n, n == decimal.Truncate(n) ? 0 : 1),
+        _ => "≥ " + requirement.Value,
+    };
+
+    /// <summary>Criteria of the newest rule that the year's rule does not define: unknown, not binding (decision 8).</summary>
+    private static IEnumerable<CriterionResult> NotDefined(ScoreCard card, PredicateRule level, RuleSet reference, UnitFacts facts, int year)
+    {
+        var referenceLevel = reference.FindPredicate(level.Code);
+        if (referenceLevel is null)
+        {
+            yield break;
+        }
+        foreach (var c in referenceLevel.Criteria.Where(c => level.Criteria.All(own => own.Id != c.Id)))
+        {
+            var kind = c.Unit == CriterionUnit.Percent ? CriterionKind.Percent : CriterionKind.Points;
+            var min = Formats.Number(c.Min) + (c.Unit == CriterionUnit.Percent ? "%" : "");
+            yield return new CriterionResult(level.Code, c.Id, c.Label, c.ShortLabel, kind, CriterionStatus.Unknown, Score.Round2(card.Metric(c.Metric)), null, "U")
+            {
+                Binding = false,
+                RequiredText = $"tidak diatur {card.Rule.Id}",
+                Note = $"Tidak diatur dalam {card.Rule.Id}; acuan {reference.Label}: ≥ {min}",
+            };
+        }
+        foreach (var result in NotYetInForce(reference, level.Code, year, facts))
+        {
+            yield return result;
+        }
+    }
+
+    /// <summary>Prerequisites of the newest rule for a year whose rule has none: shown for reference, not binding.</summary>
+    private static IEnumerable<CriterionResult> NotYetInForce(RuleSet reference, string level, int year, UnitFacts facts) =>
+        reference.Prerequisites
+            .Select(p => Prerequisite(p, level, year, facts, null))
+            .OfType<CriterionResult>()
+            .Select(r => r with
+            {
+                Status = CriterionStatus.Unknown,
+                Binding = false,
+                Note = $"Belum berlaku pada {year} (berlaku menurut {reference.Label})",
+            });
 
     /// <summary>Holding a higher predicate (WBBM) implies having held the lower one (WBK).</summary>
     private static bool HigherHeld(RuleSet rule, string required, HashSet<string> heldBefore)

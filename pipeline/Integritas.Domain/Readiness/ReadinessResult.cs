@@ -6,6 +6,8 @@ public enum CriterionStatus
     Unmet,
     /// <summary>A fact is missing or the year's rule does not define the criterion: never counted as met.</summary>
     Unknown,
+    /// <summary>A prerequisite not (yet) met that the rule lets the unit complete after proposal (5/2024 affirmation).</summary>
+    Waived,
 }
 
 public enum CriterionKind
@@ -18,6 +20,8 @@ public enum CriterionKind
     BlankQuestions,
     /// <summary>A predicate the unit must already hold: 1 when held, 0 when not.</summary>
     Held,
+    /// <summary>A prerequisite checked against a unit or instansi fact (5/2024 Tabel 5).</summary>
+    Prerequisite,
 }
 
 /// <summary>One criterion of one predicate level, as checked for one unit-year.</summary>
@@ -33,6 +37,24 @@ public sealed record CriterionResult(
     string? Confidence)
 {
     public bool IsMet => Status == CriterionStatus.Met;
+
+    /// <summary>Whether the criterion decides the verdict; false for one the year's rule does not define, shown for reference only.</summary>
+    public bool Binding { get; init; } = true;
+
+    /// <summary>Met, or waived by the rule: does not hold the unit back.</summary>
+    public bool Passes => Status is CriterionStatus.Met or CriterionStatus.Waived;
+
+    /// <summary>Holds the unit back: binding and neither met nor waived.</summary>
+    public bool Blocks => Binding && !Passes;
+
+    /// <summary>The value found as text, for facts that are not numbers (e.g. <c>WDP</c>, <c>ya</c>); null for scores.</summary>
+    public string? ActualText { get; init; }
+
+    /// <summary>The requirement as text (e.g. <c>≥ WTP</c>, <c>ya</c>, <c>≥ 1 tahun</c>); null for scores.</summary>
+    public string? RequiredText { get; init; }
+
+    /// <summary>Why a criterion is unknown, waived or not binding, or where its fact came from.</summary>
+    public string? Note { get; init; }
 }
 
 /// <summary>
@@ -44,11 +66,20 @@ public sealed record ReadinessResult(string Verdict, string? NextLevel, IReadOnl
 {
     public const string Belum = "BELUM";
 
+    /// <summary>
+    /// The verdict on the scores alone (score criteria, a complete LKE, the predicate held), leaving the
+    /// prerequisites aside: what the LKE shows even where the facts are not in yet.
+    /// </summary>
+    public string ScoreVerdict { get; init; } = Belum;
+
     public IEnumerable<CriterionResult> For(string predicate) => Criteria.Where(c => c.Predicate == predicate);
 
-    /// <summary>The criteria of the next level that are not met (unmet or unknown).</summary>
+    /// <summary>The binding criteria of the next level that hold the unit back (unmet or unknown).</summary>
     public IReadOnlyList<CriterionResult> Shortfalls =>
-        NextLevel is null ? [] : [.. Criteria.Where(c => c.Predicate == NextLevel && !c.IsMet)];
+        NextLevel is null ? [] : [.. Criteria.Where(c => c.Predicate == NextLevel && c.Blocks)];
+
+    /// <summary>Whether every binding criterion of <paramref name="predicate"/> passes.</summary>
+    public bool Meets(string predicate) => Criteria.Any(c => c.Predicate == predicate) && For(predicate).All(c => !c.Blocks);
 }
 
 /// <summary>A predicate the unit was awarded, by evaluation year.</summary>

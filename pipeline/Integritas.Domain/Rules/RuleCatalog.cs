@@ -21,17 +21,35 @@ public sealed class RuleCatalog
 
     private static readonly Lazy<RuleCatalog> Embedded = new(LoadEmbedded);
 
-    public RuleCatalog(IEnumerable<RuleSet> rules)
+    public RuleCatalog(IEnumerable<RuleSet> rules, IEnumerable<RuleAmendment>? amendments = null)
     {
         Rules = [.. rules.OrderBy(r => r.FromYear)];
-        var duplicate = Rules.GroupBy(r => r.Id).FirstOrDefault(g => g.Count() > 1);
+        Amendments = [.. (amendments ?? []).OrderBy(a => a.FromYear)];
+        var duplicate = Rules.Select(r => r.Id).Concat(Amendments.Select(a => a.Id)).GroupBy(id => id).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
         {
             throw new RuleFileException(duplicate.Key, "rule version is defined twice.");
         }
+        foreach (var amendment in Amendments)
+        {
+            var target = Find(amendment.Amends) ?? throw new RuleFileException(amendment.Id, $"amends \"{amendment.Amends}\", which is not a known rule version.");
+            foreach (var prerequisite in amendment.Prerequisites ?? [])
+            {
+                var levels = prerequisite.Levels.Keys.Concat(prerequisite.Cases.Values.SelectMany(c => c.Keys));
+                var unknown = levels.FirstOrDefault(l => l != "*" && target.FindPredicate(l) is null);
+                if (unknown is not null)
+                {
+                    throw new RuleFileException(amendment.Id, $"prerequisite {prerequisite.Id}: \"{unknown}\" is not a predicate of {target.Id}.");
+                }
+            }
+        }
     }
 
+    /// <summary>The base rule versions (each a complete rule), oldest first.</summary>
     public IReadOnlyList<RuleSet> Rules { get; }
+
+    /// <summary>The amendments to base rules, oldest first.</summary>
+    public IReadOnlyList<RuleAmendment> Amendments { get; }
 
     /// <summary>The catalogue of the rule files shipped with the product.</summary>
     public static RuleCatalog Default => Embedded.Value;
@@ -40,23 +58,74 @@ public sealed class RuleCatalog
     public static RuleCatalog WithFolder(string folder)
     {
         var extra = Directory.EnumerateFiles(folder, "*.json").Order(StringComparer.Ordinal)
-            .Select(f => Parse(Path.GetFileName(f), File.ReadAllText(f)));
-        return new RuleCatalog(Default.Rules.Concat(extra));
+            .Select(f => ParseAny(Path.GetFileName(f), File.ReadAllText(f))).ToList();
+        return new RuleCatalog(Default.Rules.Concat(extra.OfType<RuleSet>()), Default.Amendments.Concat(extra.OfType<RuleAmendment>()));
     }
 
-    /// <summary>The rule version in force for an evaluation year, or null when none applies.</summary>
-    public RuleSet? ForYear(int year) => Rules.LastOrDefault(r => r.AppliesTo(year));
+    /// <summary>
+    /// The rule in force for an evaluation year, with the amendments in force that year applied (e.g. 2024:
+    /// 90/2021 with the 5/2024 prerequisites), or null when none applies.
+    /// </summary>
+    public RuleSet? ForYear(int year) => Rules.LastOrDefault(r => r.AppliesTo(year)) is { } rule ? Resolve(rule, year) : null;
 
+    /// <summary>A base rule version as its own file defines it, without amendments.</summary>
     public RuleSet? Find(string id) => Rules.FirstOrDefault(r => r.Id == id);
+
+    /// <summary>A stored rule version as it applies in <paramref name="year"/>: with the amendments in force that year.</summary>
+    public RuleSet? Find(string id, int year) => Find(id) is { } rule ? Resolve(rule, year) : null;
+
+    /// <summary>The newest base rule with every amendment to it: the reference older years are compared with.</summary>
+    public RuleSet Latest => Amendments.Where(a => a.Amends == Rules[^1].Id).Aggregate(Rules[^1], (r, a) => r.Amend(a));
+
+    private RuleSet Resolve(RuleSet rule, int year) =>
+        Amendments.Where(a => a.Amends == rule.Id && a.AppliesTo(year)).Aggregate(rule, (r, a) => r.Amend(a));
 
     private static RuleCatalog LoadEmbedded()
     {
         var assembly = typeof(RuleCatalog).Assembly;
-        var rules = assembly.GetManifestResourceNames()
+        var files = assembly.GetManifestResourceNames()
             .Where(n => n.StartsWith("rules/", StringComparison.Ordinal))
             .Order(StringComparer.Ordinal)
-            .Select(n => Parse(n, ReadResource(assembly, n)));
-        return new RuleCatalog(rules);
+            .Select(n => ParseAny(n, ReadResource(assembly, n)))
+            .ToList();
+        return new RuleCatalog(files.OfType<RuleSet>(), files.OfType<RuleAmendment>());
+    }
+
+    /// <summary>A rule file: a base rule (<see cref="RuleSet"/>) or, when it has <c>"amends"</c>, a <see cref="RuleAmendment"/>.</summary>
+    public static object ParseAny(string file, string json)
+    {
+        bool amends;
+        try
+        {
+            using var document = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            amends = document.RootElement.ValueKind == JsonValueKind.Object
+                     && document.RootElement.EnumerateObject().Any(p => string.Equals(p.Name, "amends", StringComparison.OrdinalIgnoreCase));
+        }
+        catch (JsonException ex)
+        {
+            throw new RuleFileException(file, $"not valid JSON: {ex.Message}", ex);
+        }
+        return amends ? ParseAmendment(file, json) : Parse(file, json);
+    }
+
+    /// <summary>Parses and checks an amendment file.</summary>
+    public static RuleAmendment ParseAmendment(string file, string json)
+    {
+        AmendmentDto dto;
+        try
+        {
+            dto = JsonSerializer.Deserialize<AmendmentDto>(json, Json) ?? throw new RuleFileException(file, "the file is empty.");
+        }
+        catch (JsonException ex)
+        {
+            throw new RuleFileException(file, $"not a valid amendment file at {ex.Path}: {ex.Message}", ex);
+        }
+        if (string.IsNullOrWhiteSpace(dto.Id) || string.IsNullOrWhiteSpace(dto.Amends) || dto.Years is null)
+        {
+            throw new RuleFileException(file, "\"id\", \"amends\" and \"years\" are required.");
+        }
+        return new RuleAmendment(dto.Id, dto.Amends, dto.Title ?? dto.Id, dto.Source ?? "", dto.Years.From, dto.Years.To,
+            dto.Prerequisites is null ? null : PrerequisiteDto.ToRules(file, dto.Prerequisites), AffirmationDto.ToRule(file, dto.Affirmation));
     }
 
     private static string ReadResource(Assembly assembly, string name)
@@ -96,6 +165,121 @@ public sealed class RuleCatalog
 
     private sealed record ComponentsDto(decimal Pengungkit, decimal Hasil, string? Source);
 
+    private sealed record AmendmentDto(string Id, string Amends, string? Title, string? Source, YearsDto Years, List<PrerequisiteDto>? Prerequisites, AffirmationDto? Affirmation);
+
+    private sealed record TestDto(JsonElement? AtLeast, JsonElement? Is, JsonElement? YearsSince);
+
+    private sealed record PrerequisiteDto(
+        string Id,
+        string Fact,
+        string? Label,
+        string? ShortLabel,
+        JsonElement? AtLeast,
+        JsonElement? Is,
+        JsonElement? YearsSince,
+        string? By,
+        Dictionary<string, TestDto>? Cases,
+        string? Confidence,
+        string? Source)
+    {
+        public static List<PrerequisiteRule> ToRules(string file, List<PrerequisiteDto> dtos)
+        {
+            var rules = new List<PrerequisiteRule>();
+            foreach (var p in dtos)
+            {
+                if (string.IsNullOrWhiteSpace(p.Id) || string.IsNullOrWhiteSpace(p.Fact))
+                {
+                    throw new RuleFileException(file, "every prerequisite needs \"id\" and \"fact\".");
+                }
+                if (rules.Any(r => r.Id == p.Id))
+                {
+                    throw new RuleFileException(file, $"prerequisite {p.Id} is defined twice.");
+                }
+                var fact = Facts.FactCatalog.Default.Find(p.Fact)
+                    ?? throw new RuleFileException(file, $"prerequisite {p.Id}: \"{p.Fact}\" is not a known fact (see Facts/facts.json).");
+                IReadOnlyDictionary<string, Requirement> levels = new Dictionary<string, Requirement>();
+                var cases = new Dictionary<string, IReadOnlyDictionary<string, Requirement>>(StringComparer.Ordinal);
+                if (p.By is not null)
+                {
+                    var by = Facts.FactCatalog.Default.Find(p.By)
+                        ?? throw new RuleFileException(file, $"prerequisite {p.Id}: \"by\" names the unknown fact \"{p.By}\".");
+                    if (p.Cases is not { Count: > 0 } || p.AtLeast is not null || p.Is is not null || p.YearsSince is not null)
+                    {
+                        throw new RuleFileException(file, $"prerequisite {p.Id}: with \"by\", give the requirements under \"cases\" only.");
+                    }
+                    foreach (var (value, test) in p.Cases)
+                    {
+                        if (by.Values.Count > 0 && !by.Values.Contains(value, StringComparer.Ordinal))
+                        {
+                            throw new RuleFileException(file, $"prerequisite {p.Id}: case \"{value}\" is not a value of {by.Name} ({string.Join(", ", by.Values)}).");
+                        }
+                        cases[value] = Levels(file, p.Id, fact, test.AtLeast, test.Is, test.YearsSince);
+                    }
+                }
+                else
+                {
+                    levels = Levels(file, p.Id, fact, p.AtLeast, p.Is, p.YearsSince);
+                }
+                rules.Add(new PrerequisiteRule(p.Id, fact, p.Label ?? fact.Label, p.ShortLabel ?? p.Label ?? fact.Label, levels, p.By, cases, p.Confidence ?? "U", p.Source ?? ""));
+            }
+            return rules;
+        }
+
+        /// <summary>One test (exactly one of atLeast, is, yearsSince), its value per level or one value for every level ("*").</summary>
+        private static Dictionary<string, Requirement> Levels(string file, string id, Facts.FactDefinition fact, JsonElement? atLeast, JsonElement? @is, JsonElement? yearsSince)
+        {
+            var given = new (PrerequisiteTest Test, JsonElement? Value)[] { (PrerequisiteTest.AtLeast, atLeast), (PrerequisiteTest.Is, @is), (PrerequisiteTest.YearsSince, yearsSince) }
+                .Where(t => t.Value is not null).ToList();
+            if (given.Count != 1)
+            {
+                throw new RuleFileException(file, $"prerequisite {id}: give exactly one of \"atLeast\", \"is\" or \"yearsSince\".");
+            }
+            var (test, element) = (given[0].Test, given[0].Value!.Value);
+            var levels = new Dictionary<string, Requirement>(StringComparer.Ordinal);
+            if (element.ValueKind == JsonValueKind.Object)
+            {
+                foreach (var level in element.EnumerateObject())
+                {
+                    levels[level.Name] = PrerequisiteParser.ParseRequirement(file, id, fact, test, Text(level.Value));
+                }
+            }
+            else
+            {
+                levels["*"] = PrerequisiteParser.ParseRequirement(file, id, fact, test, Text(element));
+            }
+            return levels;
+        }
+
+        private static string Text(JsonElement value) => value.ValueKind switch
+        {
+            JsonValueKind.String => value.GetString()!,
+            JsonValueKind.True => "true",
+            JsonValueKind.False => "false",
+            _ => value.GetRawText(),
+        };
+    }
+
+    private sealed record AffirmationDto(string Fact, Dictionary<string, string>? When, string? Label, string? Confidence, string? Source)
+    {
+        public static AffirmationRule? ToRule(string file, AffirmationDto? dto)
+        {
+            if (dto is null)
+            {
+                return null;
+            }
+            if (Facts.FactCatalog.Default.Find(dto.Fact) is null)
+            {
+                throw new RuleFileException(file, $"affirmation: \"{dto.Fact}\" is not a known fact.");
+            }
+            var unknown = (dto.When ?? []).Keys.FirstOrDefault(k => Facts.FactCatalog.Default.Find(k) is null);
+            if (unknown is not null)
+            {
+                throw new RuleFileException(file, $"affirmation: \"when\" names the unknown fact \"{unknown}\".");
+            }
+            return new AffirmationRule(dto.Fact, dto.When ?? [], dto.Label ?? "Afirmasi", dto.Confidence ?? "U", dto.Source ?? "");
+        }
+    }
+
     private sealed record RuleFileDto(
         string Id,
         string Title,
@@ -109,7 +293,9 @@ public sealed class RuleCatalog
         List<AreaDto> Areas,
         List<GroupDto> HasilGroups,
         List<PartDto> HasilParts,
-        List<PredicateDto> Predicates)
+        List<PredicateDto> Predicates,
+        List<PrerequisiteDto>? Prerequisites,
+        AffirmationDto? Affirmation)
     {
         public static RuleSet ToRuleSet(string file, RuleFileDto d)
         {
@@ -170,8 +356,17 @@ public sealed class RuleCatalog
             var answers = ParseAnswerValues(file, d.AnswerValues, d.ItemLevel);
             var predicates = (d.Predicates ?? []).Select(p => ToPredicate(file, p, areas, groups, parts)).ToList();
 
+            var prerequisites = d.Prerequisites is null ? [] : PrerequisiteDto.ToRules(file, d.Prerequisites);
+            var unknownLevel = prerequisites.SelectMany(p => p.Levels.Keys.Concat(p.Cases.Values.SelectMany(c => c.Keys)))
+                .FirstOrDefault(l => l != "*" && predicates.All(x => x.Code != l));
+            Require(unknownLevel is null, $"a prerequisite names \"{unknownLevel}\", which is not a predicate of this rule.");
+
             return new RuleSet(d.Id, d.Title, d.Source, d.Years!.From, d.Years.To, d.ItemLevel, d.SplitsPemenuhanReform,
-                answers, d.IndexMax ?? 4, d.Components.Pengungkit, d.Components.Hasil, areas, groups, parts, predicates);
+                answers, d.IndexMax ?? 4, d.Components.Pengungkit, d.Components.Hasil, areas, groups, parts, predicates)
+            {
+                Prerequisites = prerequisites,
+                Affirmation = AffirmationDto.ToRule(file, d.Affirmation),
+            };
         }
 
         private static AnswerScale ParseAnswerValues(string file, Dictionary<string, JsonElement>? raw, bool required)

@@ -40,6 +40,26 @@ public sealed record RuleSet(
     };
 
     public decimal Total => PengungkitWeight + HasilWeight;
+
+    /// <summary>The prerequisites to propose a unit (from an amendment in force, e.g. 5/2024); empty when the rule defines none.</summary>
+    public IReadOnlyList<PrerequisiteRule> Prerequisites { get; init; } = [];
+
+    /// <summary>Who may be proposed while still completing the prerequisites, if the rule says so.</summary>
+    public AffirmationRule? Affirmation { get; init; }
+
+    /// <summary>The amendments in force for the year this rule set was resolved for, oldest first.</summary>
+    public IReadOnlyList<RuleAmendment> Amendments { get; init; } = [];
+
+    /// <summary>The rule as cited: <c>90/2021</c>, or with its amendments <c>90/2021 jo. 5/2024</c>.</summary>
+    public string Label => Amendments.Count == 0 ? Id : Id + string.Concat(Amendments.Select(a => " jo. " + a.Id));
+
+    /// <summary>This rule with an amendment applied: its prerequisites and affirmation replace the rule's.</summary>
+    public RuleSet Amend(RuleAmendment amendment) => this with
+    {
+        Prerequisites = amendment.Prerequisites ?? Prerequisites,
+        Affirmation = amendment.Affirmation ?? Affirmation,
+        Amendments = [.. Amendments, amendment],
+    };
 }
 
 /// <summary>Answer values per answer kind, as the official workbook's value formula gives them.</summary>

@@ -226,6 +226,10 @@ public sealed partial class IngestService(RuleCatalog rules, TimeProvider clock,
         {
             return new RecapLoader(rules, clock).Load(connection, source, table, header);
         }
+        if (TargetLoader.Matches(header))
+        {
+            return new TargetLoader(clock).Load(connection, source, table, header);
+        }
         if (FactLoader.Matches(header) is { } scope)
         {
             return new FactLoader(clock).Load(connection, source, table, header, scope);
@@ -280,6 +284,7 @@ public sealed partial class IngestService(RuleCatalog rules, TimeProvider clock,
             ("a recap sheet", RecapLoader.KeyColumns),
             ("unit facts", FactLoader.UnitKeyColumns),
             ("instansi facts", FactLoader.InstansiKeyColumns),
+            ("targets", TargetLoader.KeyColumns),
         };
         var closest = formats.OrderBy(f => f.Columns.Count(c => header.Find(c) is null)).First();
         var missing = closest.Columns.Where(c => header.Find(c) is null).Select(c => $"'{c}'");

@@ -11,6 +11,7 @@ public static class InputFormats
     public const string Recap = "rekap";
     public const string UnitFacts = "fakta-unit";
     public const string InstansiFacts = "fakta-instansi";
+    public const string Targets = "target";
     public const string QuestionBank = "portalrb-soal";
     public const string PortalAnswers = "portalrb-jawaban";
     public const string Unknown = "unknown";

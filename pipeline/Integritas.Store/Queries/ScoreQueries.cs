@@ -42,13 +42,15 @@ public sealed class ScoreQueries(RuleCatalog rules)
     public IReadOnlyList<UnitYearScore> Load(DuckDBConnection connection, ScoreFilter filter)
     {
         var held = Predicates(connection);
+        var facts = FactQueries.Load(connection);
+        var reference = rules.Latest;
         var results = new List<UnitYearScore>();
         RuleSet RuleOf(Head head) =>
-            rules.Find(head.Rule) ?? throw new InvalidOperationException($"The database holds rule version {head.Rule}, which this program does not know.");
+            rules.Find(head.Rule, head.Year) ?? throw new InvalidOperationException($"The database holds rule version {head.Rule}, which this program does not know.");
         UnitYearScore Scored(Head head, ScoreCard card)
         {
             var unitHeld = held[head.Unit.UnitId].ToList();
-            var readiness = ReadinessEvaluator.Evaluate(card, head.Year, unitHeld);
+            var readiness = ReadinessEvaluator.Evaluate(card, head.Year, unitHeld, facts.For(head.Unit.UnitId, head.Unit.Instansi, head.Year), reference);
             return new UnitYearScore(head.Unit, head.Year, head.Layer, head.Version, card, readiness, [.. unitHeld.Where(h => h.Year <= head.Year)]);
         }
         UnitYearScore Finish(Head head, List<IndicatorTally> tallies) => Scored(head, LkeScorer.Score(RuleOf(head), tallies));
