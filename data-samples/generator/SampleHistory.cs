@@ -160,7 +160,8 @@ internal sealed class SampleHistory(int seed, IReadOnlyDictionary<(string Unit, 
         sheet.FrozenRows = 1;
         sheet.Width(3, 48);
         var r = 2;
-        var grades = new[] { "BB", "B", "A", "B", "BB", "CC" };
+        // The first three grades are what a mature unit earns; the rest widen the spread.
+        var grades = new[] { "BB", "A", "B", "B", "BB", "CC" };
         foreach (var year in new[] { 2024, 2025 })
         {
             foreach (var unit in SampleUnits.All.SelectMany(i => i.Units).Where(u => u.FirstYear <= year))
@@ -168,17 +169,19 @@ internal sealed class SampleHistory(int seed, IReadOnlyDictionary<(string Unit, 
                 sheet.Set(r, 1, year).Set(r, 2, unit.Code).Set(r, 3, unit.Name);
                 sheet.Set(r, 4, unit.Name.StartsWith("Biro", StringComparison.Ordinal) || unit.Name.StartsWith("Direktorat", StringComparison.Ordinal) ? "tidak" : "ya");
                 sheet.Set(r, 5, "ya");
-                // Most units have followed up every audit finding and filed every wealth report; some have not yet.
-                sheet.Set(r, 6, _random.NextDouble() < 0.15 ? Math.Round(85m + (decimal)_random.NextDouble() * 14m, 1) : 100m);
-                sheet.Set(r, 7, _random.NextDouble() < 0.1 ? Math.Round(90m + (decimal)_random.NextDouble() * 9m, 1) : 100m);
-                if (_random.NextDouble() > 0.1)
+                // Most units have followed up every audit finding and filed every wealth report; some, mostly the
+                // less mature, have not yet; a few have not sent every fact.
+                var lag = 1 - SampleGenerator.Maturity(unit, year);
+                sheet.Set(r, 6, _random.NextDouble() < 0.35 * lag ? Math.Round(85m + (decimal)_random.NextDouble() * 14m, 1) : 100m);
+                sheet.Set(r, 7, _random.NextDouble() < 0.2 * lag ? Math.Round(90m + (decimal)_random.NextDouble() * 9m, 1) : 100m);
+                if (_random.NextDouble() > 0.05)
                 {
-                    sheet.Set(r, 8, _random.NextDouble() < 0.1 ? Math.Round(92m + (decimal)_random.NextDouble() * 7m, 1) : 100m);
+                    sheet.Set(r, 8, _random.NextDouble() < 0.2 * lag ? Math.Round(92m + (decimal)_random.NextDouble() * 7m, 1) : 100m);
                 }
                 sheet.Set(r, 9, Math.Min(unit.FirstYear, unit.WbkBefore2022 ?? unit.FirstYear) - 1);
-                if (_random.NextDouble() > 0.08)
+                if (_random.NextDouble() > 0.05)
                 {
-                    sheet.Set(r, 10, grades[_random.Next(grades.Length)]);
+                    sheet.Set(r, 10, lag < 0.25 ? grades[_random.Next(3)] : grades[_random.Next(grades.Length)]);
                 }
                 r++;
             }
@@ -186,6 +189,26 @@ internal sealed class SampleHistory(int seed, IReadOnlyDictionary<(string Unit, 
         var unitPath = Path.Combine("fakta", "fakta-unit.xlsx");
         SampleGenerator.WriteFile(root, unitPath, writer.Save());
         yield return unitPath;
+
+        // Each instansi's target of units awarded per year, as set in its ZI plan (2026: the coming cycle).
+        var targets = new StringBuilder("tahun,instansi,target_wbk,target_wbbm\r\n");
+        var plans = new Dictionary<string, (int Wbk, int? Wbbm)[]>
+        {
+            ["ESDM"] = [(3, 1), (3, 1), (3, 1), (4, 1)],
+            ["KEMENAG"] = [(4, null), (4, null), (5, 1), (5, 1)],
+            ["BPS"] = [(2, 0), (2, 1), (3, 1), (3, 1)],
+        };
+        for (var i = 0; i < 4; i++)
+        {
+            foreach (var instansi in SampleUnits.All)
+            {
+                var (wbk, wbbm) = plans[instansi.Code][i];
+                targets.Append(CultureInfo.InvariantCulture, $"{2023 + i},{instansi.Name},{wbk},{wbbm?.ToString(CultureInfo.InvariantCulture)}\r\n");
+            }
+        }
+        var targetPath = "target.csv";
+        SampleGenerator.WriteFile(root, targetPath, targets.ToString(), bom: false);
+        yield return targetPath;
     }
 
     private double Gaussian(double sd)

@@ -27,6 +27,8 @@ public static class Projection
 
     public const int Window = 3;
 
+    public const string ShortMethod = "nilai terakhir + ½ × rata-rata perubahan tahunan s.d. 3 tahun, per area, dibatasi bobot";
+
     public const string Method = "Proyeksi = nilai terakhir + ½ × rata-rata perubahan tahunan (maks. 3 perubahan terakhir), per area dalam % bobot, dibatasi 0–bobot.";
 
     /// <summary>

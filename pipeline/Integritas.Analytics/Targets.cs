@@ -7,6 +7,8 @@ namespace Integritas.Analytics;
 /// <summary>
 /// An instansi's year: the target it set (null: none), the units its LKEs show ready (every binding criterion,
 /// and on the scores alone) among those not yet holding the predicate, and the units awarded that year.
+/// <see cref="AwardsKnown"/> is false when no award at all is recorded for the year (not yet announced or not
+/// yet loaded): the awarded counts then mean "unknown", not zero.
 /// </summary>
 public sealed record TargetRow(
     string Instansi,
@@ -19,7 +21,8 @@ public sealed record TargetRow(
     int ScoreReadyWbk,
     int ScoreReadyWbbm,
     int AwardedWbk,
-    int AwardedWbbm);
+    int AwardedWbbm,
+    bool AwardsKnown);
 
 public static class TargetAnalysis
 {
@@ -36,6 +39,7 @@ public static class TargetAnalysis
             .Where(a => instansiOf.ContainsKey(a.Unit))
             .ToLookup(a => (instansiOf[a.Unit].ToUpperInvariant(), a.Year));
 
+        var awardYears = history.Held.SelectMany(g => g.Select(h => h.Year)).ToHashSet();
         var keys = history.All.Select(s => (s.Unit.Instansi.ToUpperInvariant(), s.Year)).Concat(targets.Keys)
             .Where(k => year is null || k.Year == year).Distinct()
             .OrderBy(k => k.Year).ThenBy(k => names[k.Item1], StringComparer.Ordinal);
@@ -56,7 +60,7 @@ public static class TargetAnalysis
             targets.TryGetValue(key, out var target);
             rows.Add(new TargetRow(names[instansi], y, scores.Count, target.Wbk, target.Wbbm,
                 Ready("WBK", r => r.Verdict), Ready("WBBM", r => r.Verdict), Ready("WBK", r => r.ScoreVerdict), Ready("WBBM", r => r.ScoreVerdict),
-                awards[key].Count(a => a.Predicate == "WBK"), awards[key].Count(a => a.Predicate == "WBBM")));
+                awards[key].Count(a => a.Predicate == "WBK"), awards[key].Count(a => a.Predicate == "WBBM"), awardYears.Contains(y)));
         }
         return rows;
     }

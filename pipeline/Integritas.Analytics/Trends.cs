@@ -43,7 +43,7 @@ public sealed record Mover(UnitInfo Unit, int FromYear, decimal FromTotal, decim
 }
 
 /// <summary>A criterion a unit met last year and no longer meets (binding both years, same level).</summary>
-public sealed record LostCriterion(UnitInfo Unit, string Level, string Criterion, string Label, CriterionKind Kind, decimal? PreviousActual, decimal? Actual, decimal? Required, string? ActualText, string? RequiredText);
+public sealed record LostCriterion(UnitInfo Unit, string Level, string Criterion, string Label, string ShortLabel, CriterionKind Kind, decimal? PreviousActual, decimal? Actual, decimal? Required, string? PreviousActualText, string? ActualText, string? RequiredText);
 
 public sealed record TrendReport(
     int Year,
@@ -165,7 +165,7 @@ public static class TrendAnalysis
         {
             if (earlier.TryGetValue(c.Criterion, out var then) && then.Status == CriterionStatus.Met)
             {
-                yield return new LostCriterion(now.Unit, level, c.Criterion, c.Label, c.Kind, then.Actual, c.Actual, c.Required, c.ActualText, c.RequiredText);
+                yield return new LostCriterion(now.Unit, level, c.Criterion, c.Label, c.ShortLabel, c.Kind, then.Actual, c.Actual, c.Required, then.ActualText, c.ActualText, c.RequiredText);
             }
         }
     }

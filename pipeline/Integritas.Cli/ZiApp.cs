@@ -10,7 +10,12 @@ public static class ZiApp
     {
         IngestCommand.Create(context),
         ScoresCommand.Scores(context),
-        ScoresCommand.Rank(context),
+        AnalyticsCommands.Rank(context),
+        AnalyticsCommands.Candidates(context),
+        AnalyticsCommands.Unit(context),
+        AnalyticsCommands.Trends(context),
+        AnalyticsCommands.Targets(context),
+        RulesCommand.Create(context),
         LineageCommands.Findings(context),
         LineageCommands.History(context),
         LineageCommands.Reviews(context),

@@ -7,6 +7,9 @@ namespace Integritas.Store;
 /// <summary>The database file is held by another process longer than we were willing to wait.</summary>
 public sealed class DatabaseBusyException(string message, Exception inner) : Exception(message, inner);
 
+/// <summary>The database file was written by a newer zi than this one.</summary>
+public sealed class DatabaseVersionException(string message) : Exception(message);
+
 /// <summary>The database file does not exist (read-only use).</summary>
 public sealed class DatabaseMissingException(string message) : Exception(message);
 
@@ -50,7 +53,10 @@ public sealed partial class ZiDatabase(string path, TimeProvider clock)
         }
     }
 
-    /// <summary>Opens for reading; the file must exist and have a current schema.</summary>
+    /// <summary>
+    /// Opens for reading; the file must exist. A file from an older zi is brought up to date first (the
+    /// migrations only add), a file from a newer zi is refused.
+    /// </summary>
     public DuckDBConnection OpenRead()
     {
         if (!Exists)
@@ -60,6 +66,12 @@ public sealed partial class ZiDatabase(string path, TimeProvider clock)
         var connection = OpenWithRetry($"Data Source={Path};ACCESS_MODE=READ_ONLY");
         try
         {
+            if (Migrations.CurrentVersion(connection) < Migrations.Latest)
+            {
+                connection.Dispose();
+                OpenWrite().Dispose();
+                connection = OpenWithRetry($"Data Source={Path};ACCESS_MODE=READ_ONLY");
+            }
             Migrations.RequireCurrent(connection, Path);
             return connection;
         }
@@ -149,13 +161,13 @@ internal static class Migrations
         var version = CurrentVersion(connection);
         if (version != Latest)
         {
-            throw new InvalidOperationException(version < Latest
+            throw new DatabaseVersionException(version < Latest
                 ? $"The database {path} has schema version {version}; this program needs {Latest}. Run any 'zi ingest --db {path}' to upgrade it."
                 : $"The database {path} has schema version {version}, newer than this program knows ({Latest}). Use a newer zi.");
         }
     }
 
-    private static int CurrentVersion(DuckDBConnection connection)
+    public static int CurrentVersion(DuckDBConnection connection)
     {
         using var cmd = connection.CreateCommand();
         cmd.CommandText = "SELECT count(*) FROM information_schema.tables WHERE table_name = 'meta'";

@@ -18,13 +18,33 @@ public static class ReadinessText
     {
         CriterionKind.BlankQuestions => $"{Formats.Number(c.Actual ?? 0, 0)} soal kosong",
         CriterionKind.Held => $"belum memegang predikat {c.Criterion.Split('.')[^1]}",
-        CriterionKind.Percent => $"{c.ShortLabel} {Formats.Number(c.Actual ?? 0, 1)}% (min. {Min(c.Required)}%)",
+        CriterionKind.Prerequisite when c.Status == CriterionStatus.Unknown => $"{c.ShortLabel}: data belum tersedia",
+        CriterionKind.Prerequisite => $"{c.ShortLabel} {c.ActualText} (syarat {c.RequiredText})",
+        CriterionKind.Percent => $"{c.ShortLabel} {Formats.Number(c.Actual ?? 0)}% (min. {Min(c.Required)}%)",
         _ when c.Status == CriterionStatus.Unknown => $"{c.ShortLabel}: data belum tersedia",
         _ => $"{c.ShortLabel} {Formats.Number(c.Actual ?? 0)} (min. {Min(c.Required)})",
     };
 
+    /// <summary>
+    /// One criterion's gap for a narrow terminal column: "total 74,97&lt;75", "PW 49,7%&lt;60%", "TLHP 97,5%&lt;100",
+    /// "LHKASN ?" (no data), "3 kosong", "belum WBK".
+    /// </summary>
+    public static string ShortGap(CriterionResult c)
+    {
+        var code = c.Kind == CriterionKind.Prerequisite ? c.ShortLabel : c.Criterion.Split('.')[^1];
+        return c.Kind switch
+        {
+            CriterionKind.BlankQuestions => $"{Formats.Number(c.Actual ?? 0, 0)} kosong",
+            CriterionKind.Held => $"belum {code}",
+            _ when c.Status == CriterionStatus.Unknown => $"{code} ?",
+            CriterionKind.Prerequisite => $"{code} {c.ActualText} ({c.RequiredText})",
+            CriterionKind.Percent => $"{code} {Formats.Number(c.Actual ?? 0)}%<{Min(c.Required)}%",
+            _ => $"{code} {Formats.Number(c.Actual ?? 0)}<{Min(c.Required)}",
+        };
+    }
+
     /// <summary>A minimum as the regulation writes it: no trailing zeros (75, 18,25).</summary>
-    private static string Min(decimal? value) => (value ?? 0).ToString("0.##", Formats.Indonesian);
+    public static string Min(decimal? value) => (value ?? 0).ToString("0.##", Formats.Indonesian);
 
     /// <summary>The first few shortfalls, joined for a table cell; "-" when there are none.</summary>
     public static string Shortfalls(IReadOnlyList<CriterionResult> shortfalls, int max = 3)

@@ -162,6 +162,20 @@ public sealed class CommandTests : IDisposable
     }
 
     [Fact]
+    public void CandidatesExports_NeutraliseFormulaLikeTextInCsvAndXlsx()
+    {
+        _dir.Write("lke.csv", Some.Csv(Some.LkeRows("U-01", 2024, name: "=HYPERLINK(\"http://x\")")));
+        Zi.Run("ingest", "--db", Db, _dir.File("lke.csv"));
+
+        var csv = Zi.Run("candidates", "--db", Db, "--format", "csv").Out;
+        Zi.Run("candidates", "--db", Db, "--format", "xlsx", "--out", _dir.File("k.xlsx"));
+
+        Assert.Contains("\"'=HYPERLINK(\"\"http://x\"\")\"", csv, StringComparison.Ordinal);
+        using var book = Spreadsheets.XlsxWorkbook.Open(_dir.File("k.xlsx"));
+        Assert.Equal("'=HYPERLINK(\"http://x\")", book.ReadRows(book.Sheets[0]).Skip(1).First().Text(3));
+    }
+
+    [Fact]
     public void Findings_OnTheSamples_ListTheValueTypedOverAFormula()
     {
         IngestSamples();

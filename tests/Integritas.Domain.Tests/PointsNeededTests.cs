@@ -45,4 +45,27 @@ public class PointsNeededTests
     {
         Assert.Equal(0m, ReadinessEvaluator.Points(Cards.AtWbkMinimums(), Wbk).Total);
     }
+
+    [Fact]
+    public void Points_AreaJustBelowItsPercent_NeedsTheCentThatTipsTheRoundedPercent()
+    {
+        // SDM 5.997 of 10 is 59.97%, unmet at 60% though its points round to 6.00: it needs 0.01 (6.007 → 60.07%).
+        var card = Cards.With(areas: new Dictionary<string, decimal> { ["SDM"] = 5.997m });
+
+        var points = ReadinessEvaluator.Points(card, Wbk);
+
+        Assert.Equal(0.01m, points.ByArea["SDM"]);
+        Assert.Equal(0.01m, points.Total);
+    }
+
+    [Theory]
+    [InlineData(5.9995, 0)]
+    [InlineData(5.9994, 0.01)]
+    [InlineData(5.5, 0.5)]
+    public void AreaNeed_IsWhatMakesTheRoundedPercentReachTheMinimum(decimal total, decimal need)
+    {
+        var sdm = Cards.Rule.FindArea("SDM")!;
+
+        Assert.Equal(need, ReadinessEvaluator.AreaNeed(new Domain.Scoring.AreaScore(sdm, null, null, total), 60m));
+    }
 }

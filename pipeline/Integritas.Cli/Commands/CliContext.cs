@@ -6,7 +6,7 @@ namespace Integritas.Cli.Commands;
 public sealed record CliContext(TextWriter Out, TextWriter Error, TimeProvider Clock, RuleCatalog Rules, string AppDirectory)
 {
     public static CliContext Console(TimeProvider clock) =>
-        new(System.Console.Out, System.Console.Error, clock, RuleCatalog.Default, AppContext.BaseDirectory);
+        new(System.Console.Out, System.Console.Error, clock, RuleCatalog.FromEnvironment(), AppContext.BaseDirectory);
 
     public string SamplesDirectory => Path.Combine(AppDirectory, "data-samples");
 

@@ -42,4 +42,21 @@ public static class CommonOptions
 
     public static Reviewer? ParseLayer(string? code) =>
         code is null ? null : LkeCodes.TryParseReviewer(code, out var r) ? r : throw new ArgumentException($"unknown layer '{code}'");
+
+    public static Option<string> Target() => new Option<string>("--target")
+    {
+        Description = "The predicate to look at candidates for: WBK (units not holding it) or WBBM (WBK holders).",
+        DefaultValueFactory = _ => "WBK",
+        HelpName = "WBK|WBBM",
+    }.AcceptOnlyFromAmong("WBK", "WBBM");
+
+    public static Option<string?> Output() => new("--out")
+    {
+        Description = "The file to write (required for --format xlsx).",
+        HelpName = "FILE",
+    };
+
+    /// <summary>The output file a binary format needs; fails naming the option when it is missing.</summary>
+    public static string RequireOutput(string? path, string format) =>
+        string.IsNullOrWhiteSpace(path) ? throw new CommandException($"--format {format} writes a file: give it with --out FILE.{format}.") : path;
 }

@@ -6,7 +6,7 @@ using Integritas.Store.Queries;
 
 namespace Integritas.Cli.Commands;
 
-/// <summary><c>zi scores</c> and <c>zi rank</c>: one record per unit, and next year's candidates.</summary>
+/// <summary><c>zi scores</c>: one record per unit with its scores, readiness and shortfalls.</summary>
 public static class ScoresCommand
 {
     public static Command Scores(CliContext context)
@@ -22,31 +22,6 @@ public static class ScoresCommand
             var y = ResolveYear(connection, parse.GetValue(year));
             var scores = new ScoreQueries(context.Rules).Load(connection, new ScoreFilter(y, Layer: CommonOptions.ParseLayer(parse.GetValue(layer))));
             ScoreOutput.Scores(context.Out, scores, parse.GetValue(format)!);
-            return ExitCodes.Ok;
-        }));
-        return command;
-    }
-
-    public static Command Rank(CliContext context)
-    {
-        var db = CommonOptions.Database();
-        var year = CommonOptions.Year();
-        var format = CommonOptions.Format("table", "json", "csv");
-        var layer = CommonOptions.Layer();
-        var target = new Option<string>("--target")
-        {
-            Description = "The predicate to rank candidates for: WBK (units not holding it) or WBBM (WBK holders).",
-            DefaultValueFactory = _ => "WBK",
-        }.AcceptOnlyFromAmong("WBK", "WBBM");
-        var command = new Command("rank", "Next year's candidates: ready units first, then by the fewest points still needed.") { db, year, format, layer, target };
-        command.SetAction(parse => Guarded(context, () =>
-        {
-            using var connection = new ZiDatabase(parse.GetValue(db)!, context.Clock).OpenRead();
-            var y = ResolveYear(connection, parse.GetValue(year));
-            var queries = new ScoreQueries(context.Rules);
-            var scores = queries.Load(connection, new ScoreFilter(y, Layer: CommonOptions.ParseLayer(parse.GetValue(layer))));
-            var candidates = Ranking.For(scores, queries.Predicates(connection), parse.GetValue(target)!);
-            ScoreOutput.Rank(context.Out, candidates, parse.GetValue(format)!);
             return ExitCodes.Ok;
         }));
         return command;
@@ -74,7 +49,7 @@ public static class ScoresCommand
         {
             return body();
         }
-        catch (Exception ex) when (ex is CommandException or DatabaseBusyException or DatabaseMissingException or Documents.TemplateException
+        catch (Exception ex) when (ex is CommandException or DatabaseBusyException or DatabaseMissingException or DatabaseVersionException or Documents.TemplateException
                                    or DuckDBException or IOException or UnauthorizedAccessException)
         {
             context.Error.WriteLine("zi: " + ex.Message);

@@ -35,7 +35,7 @@ public static class WorkerHost
     public static void AddIntegritasWorker(this IHostApplicationBuilder builder, TimeProvider clock)
     {
         builder.Services.AddSingleton(clock);
-        builder.Services.AddSingleton(RuleCatalog.Default);
+        builder.Services.AddSingleton(RuleCatalog.FromEnvironment());
         builder.Services.AddSingleton<IValidateOptions<WorkerOptions>, WorkerOptionsValidator>();
         builder.Services.AddOptions<WorkerOptions>().BindConfiguration(WorkerOptions.Section).ValidateOnStart();
         builder.Services.AddSerilog((services, logger) => logger

@@ -244,7 +244,7 @@ public static class ReadinessEvaluator
         foreach (var area in card.Areas)
         {
             var criterion = level.Criteria.FirstOrDefault(c => c.Metric == $"areaPercent:{area.Code}");
-            var need = criterion is null ? 0 : Math.Max(0, area.Rule.Weight * criterion.Min / 100m - Score.Round2(area.Total));
+            var need = criterion is null ? 0 : AreaNeed(area, criterion.Min);
             byArea[area.Code] = need;
             areaSum += need;
         }
@@ -269,6 +269,21 @@ public static class ReadinessEvaluator
         hasil = Max(Gap("hasil", card.Hasil), hasil);
         var total = Max(Gap("total", card.Total), pengungkit + hasil);
         return new PointsNeeded(level.Code, byArea, byPart, total);
+    }
+
+    /// <summary>
+    /// The points an area lacks for its % criterion, judged as the verdict judges it: the % rounded to 2
+    /// decimals must reach the minimum, so the area needs weight × (min − 0.005)% points, rounded up to the
+    /// next 0.01 shown (e.g. 5.997 of 10 is 59.97%: it needs 0.01, not the 0.00 that 6.00 − 6.00 suggests).
+    /// </summary>
+    public static decimal AreaNeed(AreaScore area, decimal minPercent)
+    {
+        if (Score.Round2(area.Percent) >= minPercent)
+        {
+            return 0;
+        }
+        var need = area.Rule.Weight * (minPercent - 0.005m) / 100m - area.Total;
+        return Math.Max(0.01m, Math.Ceiling(need * 100m) / 100m);
     }
 
     private static decimal? Max(decimal? a, decimal? b) => a is null || b is null ? null : Math.Max(a.Value, b.Value);

@@ -54,6 +54,13 @@ public sealed class RuleCatalog
     /// <summary>The catalogue of the rule files shipped with the product.</summary>
     public static RuleCatalog Default => Embedded.Value;
 
+    /// <summary>The environment variable naming a folder of extra rule files (a new regulation, an amendment).</summary>
+    public const string FolderVariable = "ZI_RULES_DIR";
+
+    /// <summary>The shipped rules, plus the rule files in the folder <see cref="FolderVariable"/> names, if set.</summary>
+    public static RuleCatalog FromEnvironment() =>
+        Environment.GetEnvironmentVariable(FolderVariable) is { Length: > 0 } folder ? WithFolder(folder) : Default;
+
     /// <summary>The shipped rules plus every <c>*.json</c> in <paramref name="folder"/>.</summary>
     public static RuleCatalog WithFolder(string folder)
     {

@@ -1,0 +1,204 @@
+using System.Text.Json;
+using Integritas.Spreadsheets;
+using Integritas.TestSupport;
+
+namespace Integritas.Cli.Tests;
+
+/// <summary>The sample database, ingested once for the read-only planners' commands.</summary>
+public sealed class SampleDatabase : IDisposable
+{
+    private readonly TempDirectory _dir = new();
+
+    public SampleDatabase()
+    {
+        Path = _dir.File("zi.duckdb");
+        var result = Zi.Run("ingest", "--db", Path, System.IO.Path.Combine(AppContext.BaseDirectory, "data-samples"));
+        Assert.Equal(0, result.ExitCode);
+    }
+
+    public string Path { get; }
+
+    public string File(string name) => _dir.File(name);
+
+    public void Dispose() => _dir.Dispose();
+}
+
+/// <summary>zi candidates, unit, trends, targets and rules on the samples: one screen each, stable JSON, safe exports.</summary>
+public sealed class AnalyticsCommandTests(SampleDatabase db) : IClassFixture<SampleDatabase>
+{
+    private static void FitsTheTerminal(string output) =>
+        Assert.All(output.Split('\n'), line => Assert.True(line.TrimEnd('\r').Length <= 120, $"wider than 120 columns: {line}"));
+
+    [Fact]
+    public void Candidates_Table_ShowsWhoIsReadyWhoIsCloseAndTheBacktest()
+    {
+        var result = Zi.Run("candidates", "--db", db.Path, "--year", "2025");
+
+        Assert.Equal(0, result.ExitCode);
+        FitsTheTerminal(result.Out);
+        Assert.Contains("Kandidat WBK 2026 dari LKE 2025", result.Out, StringComparison.Ordinal);
+        Assert.Contains("siap diusulkan", result.Out, StringComparison.Ordinal);
+        Assert.Contains("Uji balik: proyeksi 2025", result.Out, StringComparison.Ordinal);
+        Assert.True(result.Out.Split('\n').Length <= 50, "one screen");
+    }
+
+    [Fact]
+    public void Candidates_Json_CarriesPointsProjectionQuestionsAndBacktest()
+    {
+        var json = JsonDocument.Parse(Zi.Run("candidates", "--db", db.Path, "--year", "2025", "--format", "json").Out).RootElement;
+
+        Assert.Equal(("WBK", 2026, "90/2021 jo. 5/2024"), (json.GetProperty("target").GetString(), json.GetProperty("nextYear").GetInt32(), json.GetProperty("ruleVersion").GetString()));
+        var candidates = json.GetProperty("candidates").EnumerateArray().ToList();
+        Assert.Equal(Enumerable.Range(1, candidates.Count), candidates.Select(c => c.GetProperty("rank").GetInt32()));
+        var first = candidates[0];
+        Assert.True(first.GetProperty("ready").GetBoolean());
+        Assert.Equal(0m, first.GetProperty("pointsNeeded").GetProperty("total").GetDecimal());
+        Assert.Equal(2026, first.GetProperty("projection").GetProperty("year").GetInt32());
+        Assert.NotEmpty(first.GetProperty("topQuestions").EnumerateArray());
+        var close = candidates.First(c => c.GetProperty("pointsNeeded").GetProperty("total").GetDecimal() > 0);
+        Assert.NotEmpty(close.GetProperty("pointsNeeded").GetProperty("byArea").EnumerateObject().Concat(close.GetProperty("pointsNeeded").GetProperty("byHasilPart").EnumerateObject()));
+        var backtest = json.GetProperty("backtest");
+        Assert.Equal(2025, backtest.GetProperty("year").GetInt32());
+        Assert.Equal(6, backtest.GetProperty("areas").GetArrayLength());
+        Assert.True(backtest.GetProperty("total").GetProperty("maeProjection").GetDecimal() > 0);
+    }
+
+    [Fact]
+    public void Candidates_Wbbm_ListsOnlyWbkHolders()
+    {
+        var holders = System.IO.File.ReadAllLines(System.IO.Path.Combine(AppContext.BaseDirectory, "data-samples", "predikat.csv")).Skip(1)
+            .Select(l => l.Split(',')).Where(f => f[2] == "WBK").Select(f => f[0]).ToHashSet();
+
+        var json = JsonDocument.Parse(Zi.Run("candidates", "--db", db.Path, "--target", "WBBM", "--format", "json").Out).RootElement;
+
+        var ids = json.GetProperty("candidates").EnumerateArray().Select(c => c.GetProperty("unitId").GetString()!).ToList();
+        Assert.NotEmpty(ids);
+        Assert.All(ids, id => Assert.Contains(id, holders));
+    }
+
+    [Fact]
+    public void Candidates_Xlsx_NeedsAnOutputFileAndWritesASheetPlannersCanFilter()
+    {
+        var missing = Zi.Run("candidates", "--db", db.Path, "--format", "xlsx");
+        var path = db.File("kandidat.xlsx");
+        var written = Zi.Run("candidates", "--db", db.Path, "--format", "xlsx", "--out", path);
+
+        Assert.Equal((1, 0), (missing.ExitCode, written.ExitCode));
+        Assert.Contains("--out", missing.Error, StringComparison.Ordinal);
+        using var book = XlsxWorkbook.Open(path);
+        Assert.Equal(["Kandidat WBK 2026", "Uji balik proyeksi"], book.Sheets.Select(s => s.Name));
+        var rows = book.ReadRows(book.Sheets[0]).ToList();
+        Assert.Equal("Kode unit", rows[0].Text(2));
+        Assert.True(rows.Count > 20);
+    }
+
+    [Fact]
+    public void Unit_ExplainsScoresCriteriaPointsAndQuestionsOnOneScreen()
+    {
+        var result = Zi.Run("unit", "esdm-06", "--db", db.Path);
+
+        Assert.Equal(0, result.ExitCode);
+        FitsTheTerminal(result.Out);
+        Assert.True(result.Out.Split('\n').Length <= 55, "one screen");
+        foreach (var expected in new[] { "ESDM-06 · Balai Penyelidikan", "tpi_itjen", "Min WBK", "PW Pengawasan %", "Syarat pengusulan (5/2024)",
+                     "Poin yang masih dibutuhkan menuju WBK", "Proyeksi 2026", "Soal yang menambah nilai" })
+        {
+            Assert.Contains(expected, result.Out, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Unit_Json_ListsEveryCriterionWithItsStatus()
+    {
+        var json = JsonDocument.Parse(Zi.Run("unit", "ESDM-06", "--db", db.Path, "--year", "2025", "--format", "json").Out).RootElement;
+
+        var criteria = json.GetProperty("criteria").EnumerateArray().ToList();
+        Assert.Contains(criteria, c => c.GetProperty("criterion").GetString() == "area.PW" && c.GetProperty("status").GetString() == "unmet");
+        Assert.Contains(criteria, c => c.GetProperty("unit").GetString() == "fact" && c.GetProperty("binding").GetBoolean());
+        Assert.Equal("WBK", json.GetProperty("target").GetString());
+        Assert.True(json.GetProperty("trend").GetArrayLength() >= 4);
+    }
+
+    [Fact]
+    public void Unit_Unknown_SuggestsSimilarCodes()
+    {
+        var result = Zi.Run("unit", "ESDM", "--db", db.Path);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("did you mean ESDM-01", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Trends_Table_AnswersHowTheMinistryMovedOnOneScreen()
+    {
+        var result = Zi.Run("trends", "--db", db.Path, "--year", "2025");
+
+        Assert.Equal(0, result.ExitCode);
+        FitsTheTerminal(result.Out);
+        Assert.True(result.Out.Split('\n').Length <= 60, "one screen");
+        foreach (var expected in new[] { "Tren Zona Integritas 2019–2025", "Area yang paling menahan unit (2025)", "Naik terbesar sejak 2024", "Turun terbesar sejak 2024",
+                     "tetapi tidak lagi pada 2025" })
+        {
+            Assert.Contains(expected, result.Out, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Trends_Json_HasGroupsPerInstansiAndYearAndEveryUnitsYears()
+    {
+        var json = JsonDocument.Parse(Zi.Run("trends", "--db", db.Path, "--format", "json").Out).RootElement;
+
+        Assert.Equal(2025, json.GetProperty("year").GetInt32());
+        var groups = json.GetProperty("groups").EnumerateArray().ToList();
+        Assert.Contains(groups, g => g.GetProperty("group").GetString() == "Badan Pusat Statistik" && g.GetProperty("year").GetInt32() == 2022);
+        Assert.Equal(40, json.GetProperty("units").GetArrayLength());
+        Assert.Contains(json.GetProperty("targets").EnumerateArray(), t => t.GetProperty("targetWbk").ValueKind == JsonValueKind.Number);
+    }
+
+    [Fact]
+    public void Trends_ForOneInstansi_KeepsToItsUnits()
+    {
+        var json = JsonDocument.Parse(Zi.Run("trends", "--db", db.Path, "--instansi", "badan pusat statistik", "--format", "json").Out).RootElement;
+
+        Assert.All(json.GetProperty("units").EnumerateArray(), u => Assert.StartsWith("BPS-", u.GetProperty("unitId").GetString(), StringComparison.Ordinal));
+        Assert.Equal(1, Zi.Run("trends", "--db", db.Path, "--instansi", "Kementerian Tidak Ada").ExitCode);
+    }
+
+    [Fact]
+    public void Targets_ShowTargetReadyAndAwarded()
+    {
+        var rows = JsonDocument.Parse(Zi.Run("targets", "--db", db.Path, "--year", "2024", "--format", "json").Out).RootElement.EnumerateArray().ToList();
+
+        var esdm = rows.Single(r => r.GetProperty("instansi").GetString() == "Kementerian Energi dan Sumber Daya Mineral");
+        Assert.Equal((3, 1), (esdm.GetProperty("targetWbk").GetInt32(), esdm.GetProperty("awardedWbk").GetInt32()));
+    }
+
+    [Fact]
+    public void Rules_ListsEveryVersionAndShowsTheYearsRuleWithItsSources()
+    {
+        var list = Zi.Run("rules");
+        var for2025 = Zi.Run("rules", "--year", "2025");
+        var amendment = JsonDocument.Parse(Zi.Run("rules", "5/2024", "--format", "json").Out).RootElement;
+
+        foreach (var id in new[] { "52/2014", "10/2019", "90/2021", "5/2024" })
+        {
+            Assert.Contains(id, list.Out, StringComparison.Ordinal);
+        }
+        FitsTheTerminal(for2025.Out);
+        Assert.Contains("90/2021 jo. 5/2024", for2025.Out, StringComparison.Ordinal);
+        Assert.Contains("Opini BPK", for2025.Out, StringComparison.Ordinal);
+        Assert.Equal(11, amendment.GetProperty("prerequisites").GetArrayLength());
+        Assert.All(amendment.GetProperty("prerequisites").EnumerateArray(), p => Assert.False(string.IsNullOrEmpty(p.GetProperty("source").GetString())));
+    }
+
+    [Fact]
+    public void Rank_Json_AddsScoreReadinessPrerequisitesAndProjection()
+    {
+        var first = JsonDocument.Parse(Zi.Run("rank", "--db", db.Path, "--format", "json").Out).RootElement.EnumerateArray().First();
+
+        foreach (var field in new[] { "scoreReadiness", "scoreReady", "prerequisitesOpen", "projectedTotal", "projectedScoreReady", "shortfalls" })
+        {
+            Assert.True(first.TryGetProperty(field, out _), field);
+        }
+    }
+}
