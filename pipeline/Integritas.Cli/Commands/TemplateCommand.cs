@@ -67,6 +67,10 @@ public static class TemplateCommand
             var templatePath = Existing(parse.GetValue(file)!, "template");
             var dataPath = Existing(parse.GetValue(data)!, "data file");
             var outputPath = Path.GetFullPath(parse.GetValue(output)!);
+            if (string.Equals(outputPath, templatePath, StringComparison.Ordinal))
+            {
+                throw new CommandException($"--out {outputPath} is the template itself: write the filled document elsewhere.");
+            }
             var values = ReadJson(dataPath);
             var template = Load(templatePath);
             byte[] document;
@@ -124,7 +128,7 @@ public static class TemplateCommand
     }
 
     /// <summary>The data file's JSON; a syntax error names the line and the position in it (both 1-based).</summary>
-    public static JsonNode? ReadJson(string path)
+    private static JsonNode? ReadJson(string path)
     {
         using var stream = File.OpenRead(path);
         try
