@@ -115,6 +115,19 @@ public sealed class TemplateCommandTests : IDisposable
     }
 
     [Fact]
+    public void Render_OutOverTheTemplate_IsRefused()
+    {
+        var template = Template(P("{{title}}"));
+        var before = File.ReadAllBytes(template);
+        var data = _dir.Write("data.json", """{"title": "x"}""");
+
+        var result = Zi.Run("template", "render", template, "--data", data, "--out", template);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal(before, File.ReadAllBytes(template));
+    }
+
+    [Fact]
     public void Render_Twice_WritesTheSameBytes()
     {
         var template = Template(P("{{title}} {{generatedOn | date}}") + Table(["{{#each rows}}{{@no}}", "{{value | number:2}}{{/each}}"]) + P("{{image chart}}"));
