@@ -20,6 +20,7 @@ public static class ZiApp
         LineageCommands.History(context),
         LineageCommands.Reviews(context),
         ReportCommand.Create(context),
+        TemplateCommand.Create(context),
         DemoCommand.Create(context),
         WorkerCommand.Create(context),
     };

@@ -31,12 +31,13 @@ public sealed class DocxTemplate
         public int SizeHint { get; set; } = size;
     }
 
-    private DocxTemplate(DocxPackage package, IReadOnlyList<CompiledPart> parts, int firstDrawingId, IReadOnlyList<string> paths)
+    private DocxTemplate(DocxPackage package, IReadOnlyList<CompiledPart> parts, int firstDrawingId, IReadOnlyList<string> paths, int tagCount)
     {
         _package = package;
         _parts = parts;
         _firstDrawingId = firstDrawingId;
         Paths = paths;
+        TagCount = tagCount;
     }
 
     /// <summary>
@@ -46,6 +47,9 @@ public sealed class DocxTemplate
     /// there is <c>rows[]</c>. <c>@no</c> and <c>@index</c> are not data and are left out.
     /// </summary>
     public IReadOnlyList<string> Paths { get; }
+
+    /// <summary>How many tags the template holds in all its parts: values, pictures and each block tag (<c>{{#each}}</c>, <c>{{else}}</c>, <c>{{/each}}</c>…).</summary>
+    public int TagCount { get; }
 
     /// <summary>Compiles a template; throws <see cref="TemplateException"/> listing every defect.</summary>
     public static DocxTemplate Load(byte[] docx)
@@ -76,10 +80,13 @@ public sealed class DocxTemplate
         var package = DocxPackage.Read(docx);
         var issues = new List<TemplateIssue>();
         var compiled = new List<(string Part, XDocument Document)>();
+        var tags = 0;
         foreach (var part in package.TextParts())
         {
             var document = new XDocument(package.XmlOf(part));
-            new PartCompiler(PartLabel(part), issues).Compile(document);
+            var compiler = new PartCompiler(PartLabel(part), issues);
+            compiler.Compile(document);
+            tags += compiler.Tags;
             compiled.Add((part, document));
         }
         var textWidth = TextWidth(package.XmlOf(package.MainDocument()));
@@ -91,7 +98,7 @@ public sealed class DocxTemplate
             .Select(d => int.TryParse((string?)d.Attribute("id"), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : 0)
             .DefaultIfEmpty(0).Max();
         var paths = compiled.SelectMany(c => DataPaths(c.Document)).Distinct(StringComparer.Ordinal).ToList();
-        return (new DocxTemplate(package.Clone(), parts, maxDrawingId + 1, paths), issues);
+        return (new DocxTemplate(package.Clone(), parts, maxDrawingId + 1, paths, tags), issues);
     }
 
     private static string PartLabel(string part) => Path.GetFileNameWithoutExtension(part);

@@ -29,6 +29,9 @@ internal sealed class PartCompiler(string partName, List<TemplateIssue> issues)
 
     private sealed record Pair(Located Open, Located Close, Located? Else);
 
+    /// <summary>How many well-formed tags the part holds (picture alt text included; Word's fallback copies not).</summary>
+    public int Tags { get; private set; }
+
     public void Compile(XDocument document)
     {
         var locator = new Locator(document.Root!);
@@ -54,6 +57,7 @@ internal sealed class PartCompiler(string partName, List<TemplateIssue> issues)
                     continue;
                 }
                 located.Add(new Located(run.Run, tag, location, quiet));
+                Tags += quiet ? 0 : 1;
             }
         }
         CompilePictureAltText(document, locator);
@@ -115,6 +119,7 @@ internal sealed class PartCompiler(string partName, List<TemplateIssue> issues)
             // The tag is no description for a reader of the filled document; a real description stays.
             docPr.Attributes().Where(a => a.Name.LocalName is "descr" or "title" && a.Value == alt).Remove();
             drawing.AddAnnotation(new Site(image, location, quiet));
+            Tags += quiet ? 0 : 1;
         }
     }
 

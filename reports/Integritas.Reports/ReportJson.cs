@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace Integritas.Reports;
 
@@ -14,6 +15,8 @@ public static class ReportJson
         WriteIndented = true,
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        // Named so FieldCatalog can read the same contract the serialiser writes.
+        TypeInfoResolver = new DefaultJsonTypeInfoResolver(),
     };
 
     public static JsonNode ToNode<T>(T model) => JsonSerializer.SerializeToNode(model, Options)!;

@@ -67,6 +67,17 @@ public class OutputTests
     }
 
     [Fact]
+    public void TagCount_OfATemplate_CountsEveryTagInEveryPartOnce()
+    {
+        var body = P("{{title}} {{title | upper}}") + Table(["{{#each units}}{{@no}}", "{{name}}{{/each}}"])
+            + P("{{#if a}}x{{else}}y{{/if}}") + P("t", TextBox(P("{{b}}")));
+
+        var template = DocxTemplate.Load(Create(body, footer: P("{{generatedOn | date}}")));
+
+        Assert.Equal(11, template.TagCount);
+    }
+
+    [Fact]
     public void Render_BenchmarkTemplate_FillsTitleSplitPeriodAndEveryRow()
     {
         var folder = Repository.PathOf("tests", "Integritas.Benchmarks", "Inputs");

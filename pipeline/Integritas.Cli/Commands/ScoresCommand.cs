@@ -49,13 +49,30 @@ public static class ScoresCommand
         {
             return body();
         }
-        catch (Exception ex) when (ex is CommandException or DatabaseBusyException or DatabaseMissingException or DatabaseVersionException or Documents.TemplateException
-                                   or DuckDBException or IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (IsActionable(ex))
         {
             context.Error.WriteLine("zi: " + ex.Message);
             return ExitCodes.Failed;
         }
     }
+
+    /// <summary><see cref="Guarded"/> for a body that awaits (a LibreOffice run, say).</summary>
+    public static async Task<int> GuardedAsync(CliContext context, Func<Task<int>> body)
+    {
+        try
+        {
+            return await body();
+        }
+        catch (Exception ex) when (IsActionable(ex))
+        {
+            context.Error.WriteLine("zi: " + ex.Message);
+            return ExitCodes.Failed;
+        }
+    }
+
+    private static bool IsActionable(Exception ex) =>
+        ex is CommandException or DatabaseBusyException or DatabaseMissingException or DatabaseVersionException or Documents.TemplateException or Reports.Pdf.PdfException
+            or DuckDBException or IOException or UnauthorizedAccessException;
 }
 
 /// <summary>A failure the user can act on; its message says what to do.</summary>

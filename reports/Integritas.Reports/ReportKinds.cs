@@ -1,0 +1,26 @@
+using Integritas.Reports.Briefing;
+
+namespace Integritas.Reports;
+
+/// <summary>A report a Word template can be written for: its name on the command line, data model and template.</summary>
+public sealed record ReportKind(string Name, Type Model, string TemplateFile, string Description)
+{
+    public static ReportKind Of<TModel>(string name, string templateFile, string description) =>
+        new(name, typeof(TModel), templateFile, description);
+
+    /// <summary>Every field a template for this report may use (<c>zi template fields NAME</c>).</summary>
+    public IReadOnlyList<TemplateField> Fields() => FieldCatalog.For(Model);
+}
+
+/// <summary>The report kinds there are. A new report registers here with one line.</summary>
+public static class ReportKinds
+{
+    public static IReadOnlyList<ReportKind> All { get; } =
+    [
+        ReportKind.Of<BriefingModel>("briefing", BriefingReport.TemplateFile, "Ministerial briefing: readiness counts, area chart, shortlist of next year's candidates."),
+    ];
+
+    public static IReadOnlyList<string> Names { get; } = [.. All.Select(k => k.Name)];
+
+    public static ReportKind? Find(string name) => All.FirstOrDefault(k => string.Equals(k.Name, name, StringComparison.OrdinalIgnoreCase));
+}
