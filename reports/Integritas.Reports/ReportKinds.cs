@@ -1,12 +1,16 @@
+using Integritas.Domain.Rules;
 using Integritas.Reports.Briefing;
 
 namespace Integritas.Reports;
 
-/// <summary>A report a Word template can be written for: its name on the command line, data model and template.</summary>
-public sealed record ReportKind(string Name, Type Model, string TemplateFile, string Description)
+/// <summary>
+/// A report a Word template can be written for: its name on the command line, data model, template, and
+/// the writer that fills it from the database.
+/// </summary>
+public sealed record ReportKind(string Name, Type Model, string TemplateFile, string Description, Func<RuleCatalog, IReportWriter> Create)
 {
-    public static ReportKind Of<TModel>(string name, string templateFile, string description) =>
-        new(name, typeof(TModel), templateFile, description);
+    public static ReportKind Of<TModel>(string name, string templateFile, string description, Func<RuleCatalog, IReportWriter> create) =>
+        new(name, typeof(TModel), templateFile, description, create);
 
     /// <summary>Every field a template for this report may use (<c>zi template fields NAME</c>).</summary>
     public IReadOnlyList<TemplateField> Fields() => FieldCatalog.For(Model);
@@ -17,7 +21,8 @@ public static class ReportKinds
 {
     public static IReadOnlyList<ReportKind> All { get; } =
     [
-        ReportKind.Of<BriefingModel>("briefing", BriefingReport.TemplateFile, "Ministerial briefing: readiness counts, area chart, shortlist of next year's candidates."),
+        ReportKind.Of<BriefingModel>("briefing", BriefingReport.TemplateFile, "Ministerial briefing: readiness counts, area chart, shortlist of next year's candidates.",
+            rules => new BriefingReport(rules)),
     ];
 
     public static IReadOnlyList<string> Names { get; } = [.. All.Select(k => k.Name)];

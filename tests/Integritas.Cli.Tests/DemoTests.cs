@@ -25,7 +25,7 @@ public sealed class DemoTests : IDisposable
         var output = Demo();
 
         var briefing = _out.File("briefing-2025.docx");
-        Assert.Contains($"Briefing for 2025: {briefing}", output, StringComparison.Ordinal);
+        Assert.Contains($"briefing-2025: {briefing}", output, StringComparison.Ordinal);
         Assert.True(File.Exists(_out.File("zi.duckdb")));
         Assert.True(new FileInfo(_out.File("briefing-2025-areas.png")).Length > 10_000);
         using var document = WordprocessingDocument.Open(briefing, false);

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
-using Integritas.Reports.Briefing;
+using Integritas.Reports;
 using Integritas.Store;
 
 namespace Integritas.Cli.Commands;
@@ -48,15 +48,16 @@ public static class DemoCommand
             throw new CommandException("the sample data did not load; see the errors above.");
         }
 
-        var database = new ZiDatabase(databasePath, context.Clock);
-        using var connection = database.OpenRead();
-        var year = ScoresCommand.ResolveYear(connection, null);
-        var briefing = new BriefingReport(context.Rules, context.Clock).Write(connection, year, context.TemplatesDirectory, output);
-        context.Out.WriteLine();
-        context.Out.WriteLine($"Briefing for {year}: {Path.GetFullPath(briefing.Document)}");
-        foreach (var file in briefing.Files.Where(f => f != briefing.Document))
+        int year;
+        using (var connection = new ZiDatabase(databasePath, context.Clock).OpenRead())
         {
-            context.Out.WriteLine($"  with {Path.GetFullPath(file)}");
+            year = ScoresCommand.ResolveYear(connection, null);
+        }
+        context.Out.WriteLine();
+        context.Out.WriteLine($"Reports for {year}:");
+        foreach (var report in ReportCommand.Write(context, databasePath, year, context.TemplatesDirectory, output, ReportKinds.All))
+        {
+            ReportCommand.Print(context, report);
         }
         context.Out.WriteLine($"Database: {Path.GetFullPath(databasePath)} (try: zi scores --db {databasePath} --year {year})");
         context.Out.WriteLine($"Demo finished in {timer.Elapsed.TotalSeconds:0.0} s.");

@@ -1,42 +1,55 @@
 using System.CommandLine;
-using Integritas.Reports.Briefing;
+using Integritas.Reports;
 using Integritas.Store;
 
 namespace Integritas.Cli.Commands;
 
-/// <summary><c>zi report KIND --db FILE --year Y --out DIR [--pdf]</c>: fills a report template from the database.</summary>
+/// <summary><c>zi report KIND|all --db FILE --year Y --out DIR [--pdf]</c>: fills report templates from the database.</summary>
 public static class ReportCommand
 {
+    public const string All = "all";
+
     public static Command Create(CliContext context)
     {
-        var kind = new Argument<string>("kind") { Description = "The report: briefing." };
-        kind.AcceptOnlyFromAmong("briefing");
+        var kind = new Argument<string>("kind") { Description = $"The report: {string.Join(", ", ReportKinds.Names)}, or {All}." };
+        kind.AcceptOnlyFromAmong([.. ReportKinds.Names, All]);
         var db = CommonOptions.Database();
         var year = CommonOptions.Year();
         var output = new Option<string>("--out") { Description = "Output folder.", Required = true, HelpName = "DIR" };
         var templates = new Option<string?>("--templates") { Description = "Folder of the .docx templates (default: the ones shipped with zi).", HelpName = "DIR" };
         var pdf = PdfOutput.Option();
-        var command = new Command("report", "Render a report from its Word template.") { kind, db, year, output, templates, pdf };
+        var command = new Command("report", "Render reports from their Word templates (and PDF with --pdf).") { kind, db, year, output, templates, pdf };
         command.SetAction((parse, cancellation) => ScoresCommand.GuardedAsync(context, async () =>
         {
-            ReportOutput result;
-            // The database is closed before LibreOffice runs: the worker may want it meanwhile.
-            using (var connection = new ZiDatabase(parse.GetValue(db)!, context.Clock).OpenRead())
+            var name = parse.GetValue(kind)!;
+            var kinds = name == All ? ReportKinds.All : [ReportKinds.Find(name)!];
+            var folder = parse.GetValue(output)!;
+            var results = Write(context, parse.GetValue(db)!, parse.GetValue(year), parse.GetValue(templates) ?? context.TemplatesDirectory, folder, kinds);
+            foreach (var result in results)
             {
-                var y = ScoresCommand.ResolveYear(connection, parse.GetValue(year));
-                result = new BriefingReport(context.Rules, context.Clock)
-                    .Write(connection, y, parse.GetValue(templates) ?? context.TemplatesDirectory, parse.GetValue(output)!);
-            }
-            foreach (var file in result.Files)
-            {
-                context.Out.WriteLine("wrote " + Path.GetFullPath(file));
-            }
-            if (parse.GetValue(pdf))
-            {
-                await PdfOutput.Write(context, result.Document, cancellation);
+                Print(context, result);
+                if (parse.GetValue(pdf))
+                {
+                    context.Out.WriteLine("wrote " + Path.GetFullPath(await PdfOutput.Packet(result, folder, cancellation)));
+                }
             }
             return ExitCodes.Ok;
         }));
         return command;
+    }
+
+    /// <summary>Writes the reports; the database is closed before any LibreOffice run (the worker may want it meanwhile).</summary>
+    public static IReadOnlyList<ReportOutput> Write(CliContext context, string database, int? year, string templates, string folder, IEnumerable<ReportKind> kinds)
+    {
+        using var connection = new ZiDatabase(database, context.Clock).OpenRead();
+        var y = ScoresCommand.ResolveYear(connection, year);
+        var request = new ReportRequest(y, templates, folder, DateOnly.FromDateTime(context.Clock.GetLocalNow().DateTime));
+        return [.. kinds.Select(k => k.Create(context.Rules).Write(connection, request))];
+    }
+
+    public static void Print(CliContext context, ReportOutput result)
+    {
+        var documents = result.Documents.Count == 1 ? Path.GetFullPath(result.Document) : $"{result.Documents.Count} documents in {Path.GetFullPath(Path.GetDirectoryName(result.Document)!)}";
+        context.Out.WriteLine($"{result.PacketName}: {documents} ({result.Files.Count} files)");
     }
 }

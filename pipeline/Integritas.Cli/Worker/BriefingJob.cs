@@ -1,5 +1,6 @@
 using System.Globalization;
 using Integritas.Domain.Rules;
+using Integritas.Reports;
 using Integritas.Reports.Briefing;
 using Integritas.Store;
 using Integritas.Store.Queries;
@@ -51,7 +52,7 @@ public sealed class BriefingJob(IOptions<WorkerOptions> options, RuleCatalog rul
             return null;
         }
         var templates = string.IsNullOrEmpty(settings.Templates) ? Path.Combine(AppContext.BaseDirectory, "templates") : settings.Templates;
-        var output = new BriefingReport(rules, clock).Write(connection, year, templates, folder);
+        var output = new BriefingReport(rules).Write(connection, new ReportRequest(year, templates, folder, DateOnly.FromDateTime(local.DateTime)));
         logger.LogInformation("Wrote briefing {RunKey} for {Year}: {Document}", runKey, year, output.Document);
         return output.Document;
     }
