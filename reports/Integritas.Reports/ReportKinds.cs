@@ -21,7 +21,7 @@ public static class ReportKinds
 {
     public static IReadOnlyList<ReportKind> All { get; } =
     [
-        ReportKind.Of<BriefingModel>("briefing", BriefingReport.TemplateFile, "Ministerial briefing: readiness counts, area chart, shortlist of next year's candidates.",
+        ReportKind.Of<BriefingModel>("briefing", BriefingReport.TemplateFile, "Ministerial briefing packet (2–4 pages): headline numbers, target vs ready vs awarded per instansi, trend and area charts, units ready to propose, closest candidates, declining units.",
             rules => new BriefingReport(rules)),
     ];
 
