@@ -87,6 +87,33 @@ public sealed class NationalDatabaseTests : IDisposable
     }
 
     [Fact]
+    public void Load_AllUnitYearsAtOnce_ScoresEachAsWhenLoadedAlone()
+    {
+        using var connection = _direct.OpenRead();
+        var queries = new ScoreQueries(RuleCatalog.Default);
+
+        var all = queries.Load(connection, new ScoreFilter());
+
+        var ids = Ids(connection);
+        Assert.Equal(ids.Count, all.Count);
+        Assert.Equal(all.Select(Describe), ids.Select(id => Describe(Assert.Single(queries.Load(connection, new ScoreFilter(SubmissionId: id))))));
+    }
+
+    [Fact]
+    public void Load_ARuleVersionThisProgramDoesNotKnow_SaysSo()
+    {
+        using (var connection = _direct.OpenWrite())
+        {
+            Execute(connection, "UPDATE submission SET rule_version = '99/2030' WHERE submission_id = 7");
+        }
+        using var read = _direct.OpenRead();
+
+        var error = Assert.Throws<InvalidOperationException>(() => new ScoreQueries(RuleCatalog.Default).Load(read, new ScoreFilter()));
+
+        Assert.Contains("rule version 99/2030", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Generator_YearsUnderARecapOnlyRule_AreRefused()
     {
         var error = Assert.Throws<ArgumentException>(() => new NationalGenerator(10, 2018, 2025));
@@ -120,13 +147,27 @@ public sealed class NationalDatabaseTests : IDisposable
             $"{s.Unit.UnitId} {s.Unit.UnitName} {s.Unit.Instansi} {s.Year} {s.Layer} v{s.Version} {card.Rule.Id} {card.Source}",
             string.Join(" ", card.Areas.Select(a => $"{a.Code}:{D(a.Pemenuhan)}/{D(a.Reform)}/{D(a.Total)}")),
             string.Join(" ", card.HasilParts.Select(p => $"{p.Code}:{D(p.Value)}")),
-            $"q{card.Questions} b{card.BlankQuestions} total {D(card.Total)}",
+            $"q{card.Questions} b{card.BlankQuestions} total {D(card.Total)} pengungkit {D(card.Pengungkit)} hasil {D(card.Hasil)} pemenuhan {D(card.Pemenuhan)} reform {D(card.Reform)}",
             $"{readiness.Verdict} next {readiness.NextLevel}",
             string.Join(" ", readiness.Criteria.Select(c => $"{c.Predicate}.{c.Criterion}:{c.Status}:{D(c.Actual)}")),
             readiness.NextLevelPoints is { } points
                 ? $"needs {D(points.Total)} " + string.Join(" ", points.ByArea.Concat(points.ByHasilPart).Select(x => $"{x.Key}:{D(x.Value)}"))
                 : "needs -",
             string.Join(" ", s.Held.Select(h => $"held {h.Predicate} {h.Year}")));
+    }
+
+    /// <summary>The submission ids in the order Load returns their scores (unit, then year).</summary>
+    private static List<long> Ids(DuckDBConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT submission_id FROM submission ORDER BY unit_id, year";
+        using var reader = command.ExecuteReader();
+        var ids = new List<long>();
+        while (reader.Read())
+        {
+            ids.Add(reader.GetInt64(0));
+        }
+        return ids;
     }
 
     private static void Execute(DuckDBConnection connection, string sql)
