@@ -1,5 +1,6 @@
 using Integritas.Domain.Rules;
 using Integritas.Reports.Briefing;
+using Integritas.Reports.Candidates;
 
 namespace Integritas.Reports;
 
@@ -23,6 +24,8 @@ public static class ReportKinds
     [
         ReportKind.Of<BriefingModel>("briefing", BriefingReport.TemplateFile, "Ministerial briefing packet (2–4 pages): headline numbers, target vs ready vs awarded per instansi, trend and area charts, units ready to propose, closest candidates, declining units.",
             rules => new BriefingReport(rules)),
+        ReportKind.Of<CandidateListModel>("candidates", CandidateListReport.TemplateFile, "Planners' candidate list: next year's WBK and WBBM candidates in rank order with what each lacks, plus the sheet beside it.",
+            rules => new CandidateListReport(rules)),
     ];
 
     public static IReadOnlyList<string> Names { get; } = [.. All.Select(k => k.Name)];
