@@ -167,7 +167,9 @@ public sealed class NationalGenerator
         {
             return;
         }
-        var verdict = ReadinessEvaluator.Evaluate(LkeScorer.Score(lke.Rule, lke.Tallies()), lke.Year, held).Verdict;
+        // On the scores alone: national data carries no unit or instansi facts, so the prerequisites PermenPANRB
+        // 5/2024 adds from 2024 are unknown (never taken as met); the awarding panel is taken to have found them met.
+        var verdict = ReadinessEvaluator.Evaluate(LkeScorer.Score(lke.Rule, lke.Tallies()), lke.Year, held).ScoreVerdict;
         string? awarded = verdict switch
         {
             "WBBM" when holdsWbk => "WBBM",

@@ -70,15 +70,14 @@ public class AnalyticsBenchmarks
     }
 
     /// <summary>(b) The product path: see <see cref="RunProductPath"/>.</summary>
-    [Benchmark(Description = "Product path: scores, readiness, rankings")]
+    [Benchmark(Description = "Product path: scores, readiness, candidates")]
     public ProductPathResult ProductPath() => RunProductPath(_connection);
 
     /// <summary>
-    /// The product's analytics over a whole database, as its commands call them: scoring and readiness of
-    /// every unit-year (no filter) into the score history, then for the latest year the candidate analyses
-    /// for WBK and WBBM (readiness, points short, projection, the questions worth most) and the trend report
-    /// (area trends, groups, movers). Further product analytics belong here too, so the ratio to the scan
-    /// keeps covering them.
+    /// The product's analytics over a whole database, as <c>zi candidates</c> and the candidate list call them:
+    /// scoring and readiness of every unit-year (no filter) into the score history, then for the latest year
+    /// the candidate analyses for WBK and WBBM (readiness, points short, projection from the unit's earlier
+    /// years, the questions worth most from the stored answers).
     /// </summary>
     public static ProductPathResult RunProductPath(DuckDBConnection connection)
     {
@@ -86,8 +85,7 @@ public class AnalyticsBenchmarks
         var latest = history.Years[^1];
         var wbk = CandidateAnalysisBuilder.For(connection, history, latest, "WBK");
         var wbbm = CandidateAnalysisBuilder.For(connection, history, latest, "WBBM");
-        var trends = TrendAnalysis.Build(history, latest);
-        return new ProductPathResult(history.All.Count, wbk.Count, wbk.Count(c => c.Ready), wbbm.Count, wbbm.Count(c => c.Ready), trends.Units.Count);
+        return new ProductPathResult(history.All.Count, wbk.Count, wbk.Count(c => c.ScoreReady), wbbm.Count, wbbm.Count(c => c.ScoreReady));
     }
 
     [GlobalCleanup]
@@ -133,4 +131,4 @@ public class AnalyticsBenchmarks
 }
 
 /// <summary>What the product path produced, so its work cannot be skipped: unit-years scored, candidates and ready candidates per level.</summary>
-public sealed record ProductPathResult(int UnitYears, int WbkCandidates, int WbkReady, int WbbmCandidates, int WbbmReady, int TrendUnits);
+public sealed record ProductPathResult(int UnitYears, int WbkCandidates, int WbkScoreReady, int WbbmCandidates, int WbbmScoreReady);

@@ -32,6 +32,6 @@ public sealed class UnitFacts(IReadOnlyDictionary<string, FactValue> values)
                 chosen[name] = value;
             }
         }
-        return new UnitFacts(chosen);
+        return chosen.Count == 0 ? None : new UnitFacts(chosen);
     }
 }

@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Integritas.Domain.Facts;
 using Integritas.Domain.Formatting;
 using Integritas.Domain.Rules;
@@ -24,9 +26,32 @@ public static class ReadinessEvaluator
     /// </param>
     public static ReadinessResult Evaluate(ScoreCard card, int year, IEnumerable<HeldPredicate> held, UnitFacts? facts = null, RuleSet? reference = null)
     {
-        var rule = card.Rule;
         facts ??= UnitFacts.None;
         var heldBefore = held.Where(h => h.Year < year).Select(h => h.Predicate).ToHashSet(StringComparer.Ordinal);
+        var criteria = Criteria(card, year, heldBefore, facts, reference);
+        var result = Decide(card, criteria);
+        // The criteria are kept as the way to rebuild them, not as objects: scoring a national database keeps
+        // hundreds of thousands of unit-years, and holding some fifty criteria each made the garbage collector
+        // the biggest cost of loading it. Only the unit-years whose criteria are read (a year's report, a unit)
+        // build them again, once.
+        return result with { Criteria = new RebuiltCriteria(() => Criteria(card, year, heldBefore, facts, reference)) };
+    }
+
+    private static ReadinessResult Decide(ScoreCard card, List<CriterionResult> criteria)
+    {
+        var rule = card.Rule;
+        // Decision 6: the highest level whose every binding criterion holds; the next level is the one above it.
+        var verdict = Highest(rule, level => criteria.Where(c => c.Predicate == level).All(c => !c.Blocks));
+        var scoreVerdict = Highest(rule, level => criteria.Where(c => c.Predicate == level && c.Kind != CriterionKind.Prerequisite).All(c => !c.Blocks));
+        var verdictIndex = verdict is null ? -1 : rule.Predicates.ToList().FindIndex(p => p.Code == verdict);
+        var next = verdictIndex + 1 < rule.Predicates.Count ? rule.Predicates[verdictIndex + 1].Code : null;
+        var points = next is null ? null : Points(card, rule.FindPredicate(next)!);
+        return new ReadinessResult(verdict ?? ReadinessResult.Belum, next, criteria, points) { ScoreVerdict = scoreVerdict ?? ReadinessResult.Belum };
+    }
+
+    private static List<CriterionResult> Criteria(ScoreCard card, int year, HashSet<string> heldBefore, UnitFacts facts, RuleSet? reference)
+    {
+        var rule = card.Rule;
         var affirmation = Affirmed(rule, facts);
         var criteria = new List<CriterionResult>();
         foreach (var level in rule.Predicates)
@@ -42,13 +67,7 @@ public static class ReadinessEvaluator
                 criteria.AddRange(NotYetInForce(reference, level.Code, year, facts));
             }
         }
-        // Decision 6: the highest level whose every binding criterion holds; the next level is the one above it.
-        var verdict = Highest(rule, level => criteria.Where(c => c.Predicate == level).All(c => !c.Blocks));
-        var scoreVerdict = Highest(rule, level => criteria.Where(c => c.Predicate == level && c.Kind != CriterionKind.Prerequisite).All(c => !c.Blocks));
-        var verdictIndex = verdict is null ? -1 : rule.Predicates.ToList().FindIndex(p => p.Code == verdict);
-        var next = verdictIndex + 1 < rule.Predicates.Count ? rule.Predicates[verdictIndex + 1].Code : null;
-        var points = next is null ? null : Points(card, rule.FindPredicate(next)!);
-        return new ReadinessResult(verdict ?? ReadinessResult.Belum, next, criteria, points) { ScoreVerdict = scoreVerdict ?? ReadinessResult.Belum };
+        return criteria;
     }
 
     private static string? Highest(RuleSet rule, Func<string, bool> meets) =>
@@ -90,8 +109,39 @@ public static class ReadinessEvaluator
         return affirmation.When.All(w => facts.Get(w.Key)?.Value == w.Value) ? category.Value : null;
     }
 
-    /// <summary>One prerequisite for one level, or null when it does not apply to the level (or to the unit's case).</summary>
+    /// <summary>
+    /// One prerequisite for one level, or null when it does not apply to the level (or to the unit's case). The
+    /// result is fully determined by the rule, the level, the year, the two facts it reads (value and year) and
+    /// the affirmation, and it is immutable, so units in the same case share one result: at national scale most
+    /// units share a handful (a fact not yet received, a grade), and hundreds of thousands of unit-years hold
+    /// references rather than copies.
+    /// </summary>
     private static CriterionResult? Prerequisite(PrerequisiteRule p, string level, int year, UnitFacts facts, string? affirmation)
+    {
+        var by = p.By is { } byName ? facts.Get(byName) : null;
+        var fact = facts.Get(p.Fact.Name);
+        var key = new PrerequisiteCase(level, year, by?.Value, fact?.Value, fact?.Year, affirmation);
+        var cache = PrerequisiteCache.GetOrCreateValue(p);
+        if (cache.TryGetValue(key, out var cached))
+        {
+            return cached;
+        }
+        var result = ComputePrerequisite(p, level, year, facts, affirmation);
+        if (cache.Count < MaxCasesPerPrerequisite)
+        {
+            cache.TryAdd(key, result);
+        }
+        return result;
+    }
+
+    private readonly record struct PrerequisiteCase(string Level, int Year, string? By, string? Value, int? ValueYear, string? Affirmation);
+
+    /// <summary>Per prerequisite, its results by case; bounded, so a long-running worker's memory stays flat whatever the facts.</summary>
+    private static readonly ConditionalWeakTable<PrerequisiteRule, ConcurrentDictionary<PrerequisiteCase, CriterionResult?>> PrerequisiteCache = new();
+
+    private const int MaxCasesPerPrerequisite = 4096;
+
+    private static CriterionResult? ComputePrerequisite(PrerequisiteRule p, string level, int year, UnitFacts facts, string? affirmation)
     {
         Requirement? requirement;
         if (p.By is { } by)
@@ -208,12 +258,15 @@ public static class ReadinessEvaluator
         reference.Prerequisites
             .Select(p => Prerequisite(p, level, year, facts, null))
             .OfType<CriterionResult>()
-            .Select(r => r with
+            .Select(r => NotInForceCache.GetValue(r, own => own with
             {
                 Status = CriterionStatus.Unknown,
                 Binding = false,
                 Note = $"Belum berlaku pada {year} (berlaku menurut {reference.Label})",
-            });
+            }));
+
+    /// <summary>The not-binding copy of a (shared) prerequisite result, made once; the result's year is part of its case.</summary>
+    private static readonly ConditionalWeakTable<CriterionResult, CriterionResult> NotInForceCache = new();
 
     /// <summary>Holding a higher predicate (WBBM) implies having held the lower one (WBK).</summary>
     private static bool HigherHeld(RuleSet rule, string required, HashSet<string> heldBefore)
@@ -287,4 +340,18 @@ public static class ReadinessEvaluator
     }
 
     private static decimal? Max(decimal? a, decimal? b) => a is null || b is null ? null : Math.Max(a.Value, b.Value);
+}
+
+/// <summary>A unit-year's criteria, built again from the same inputs the first time they are read, then kept.</summary>
+internal sealed class RebuiltCriteria(Func<List<CriterionResult>> build) : IReadOnlyList<CriterionResult>
+{
+    private readonly Lazy<List<CriterionResult>> _criteria = new(build);
+
+    public CriterionResult this[int index] => _criteria.Value[index];
+
+    public int Count => _criteria.Value.Count;
+
+    public IEnumerator<CriterionResult> GetEnumerator() => _criteria.Value.GetEnumerator();
+
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
 }

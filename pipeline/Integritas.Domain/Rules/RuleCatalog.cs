@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -82,10 +83,19 @@ public sealed class RuleCatalog
     public RuleSet? Find(string id, int year) => Find(id) is { } rule ? Resolve(rule, year) : null;
 
     /// <summary>The newest base rule with every amendment to it: the reference older years are compared with.</summary>
-    public RuleSet Latest => Amendments.Where(a => a.Amends == Rules[^1].Id).Aggregate(Rules[^1], (r, a) => r.Amend(a));
+    public RuleSet Latest => _latest ??= Amendments.Where(a => a.Amends == Rules[^1].Id).Aggregate(Rules[^1], (r, a) => r.Amend(a));
 
+    private RuleSet? _latest;
+
+    /// <summary>
+    /// The rule with the amendments in force in the year applied, once per rule and year: every unit-year of a
+    /// year then shares one rule object (scoring hundreds of thousands of unit-years builds it once, not each time).
+    /// </summary>
     private RuleSet Resolve(RuleSet rule, int year) =>
-        Amendments.Where(a => a.Amends == rule.Id && a.AppliesTo(year)).Aggregate(rule, (r, a) => r.Amend(a));
+        _resolved.GetOrAdd(rule, _ => new ConcurrentDictionary<int, RuleSet>())
+            .GetOrAdd(year, y => Amendments.Where(a => a.Amends == rule.Id && a.AppliesTo(y)).Aggregate(rule, (r, a) => r.Amend(a)));
+
+    private readonly ConcurrentDictionary<RuleSet, ConcurrentDictionary<int, RuleSet>> _resolved = new(ReferenceEqualityComparer.Instance);
 
     private static RuleCatalog LoadEmbedded()
     {

@@ -78,10 +78,14 @@ public sealed class ScoreQueries(RuleCatalog rules)
             """, parameters)
             .Select(ReadHead)
             .ToDictionary(h => h.SubmissionId);
-        IEnumerable<(Head Head, TallyRow[] Rows)> Submissions()
+        // Submissions in batches: the reader hands a thread a batch at a time, so threads take turns at the reader
+        // once per batch rather than once per submission (a turn per submission had the other core spinning on
+        // the lock for as long as the scoring took).
+        IEnumerable<List<(Head Head, TallyRow[] Rows)>> Batches()
         {
             long? current = null;
             var rows = new List<TallyRow>();
+            var batch = new List<(Head, TallyRow[])>(BatchSize);
             foreach (var r in connection.Query(ChosenSubmissions + """
                 SELECT a.submission_id, a.area, a.part, a.indicator, min(a.indicator_weight), coalesce(sum(a.value), 0), count(a.value), count(*) - count(a.value)
                 FROM answer a
@@ -95,8 +99,13 @@ public sealed class ScoreQueries(RuleCatalog rules)
                 {
                     if (current is { } done)
                     {
-                        yield return (heads[done], [.. rows]);
+                        batch.Add((heads[done], [.. rows]));
                         rows.Clear();
+                        if (batch.Count == BatchSize)
+                        {
+                            yield return batch;
+                            batch = new List<(Head, TallyRow[])>(BatchSize);
+                        }
                     }
                     current = id;
                 }
@@ -114,20 +123,27 @@ public sealed class ScoreQueries(RuleCatalog rules)
             }
             if (current is { } last)
             {
-                yield return (heads[last], [.. rows]);
+                batch.Add((heads[last], [.. rows]));
+            }
+            if (batch.Count > 0)
+            {
+                yield return batch;
             }
         }
 
-        // Scoring and readiness run on every core while reading goes on: each thread takes the next submission
-        // from the reader in turn (one at a time, under the partitioner's lock, so the reader is used by one
-        // thread at a time and nothing piles up) and scores it; the results are put in order at the end.
+        // Scoring and readiness run on every core while reading goes on: each thread takes the next batch from
+        // the reader in turn (under the partitioner's lock, so the reader is used by one thread at a time and at
+        // most a batch per thread is held) and scores it; the results are put in order at the end.
         try
         {
-            Parallel.ForEach(Partitioner.Create(Submissions(), EnumerablePartitionerOptions.NoBuffering),
+            Parallel.ForEach(Partitioner.Create(Batches(), EnumerablePartitionerOptions.NoBuffering),
                 () => new List<UnitYearScore>(),
-                (submission, _, scored) =>
+                (batch, _, scored) =>
                 {
-                    scored.Add(Finish(submission.Head, submission.Rows));
+                    foreach (var (head, rows) in batch)
+                    {
+                        scored.Add(Finish(head, rows));
+                    }
                     return scored;
                 },
                 scored =>
@@ -159,6 +175,8 @@ public sealed class ScoreQueries(RuleCatalog rules)
     }
 
     /// <summary>The current submission of each unit-year in the filter, from the chosen or most senior layer.</summary>
+    private const int BatchSize = 256;
+
     private const string ChosenSubmissions = """
         WITH chosen AS (
             SELECT * FROM submission
