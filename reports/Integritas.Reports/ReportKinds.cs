@@ -1,5 +1,7 @@
 using Integritas.Domain.Rules;
+using Integritas.Reports.Annual;
 using Integritas.Reports.Briefing;
+using Integritas.Reports.Scorecards;
 
 namespace Integritas.Reports;
 
@@ -23,6 +25,10 @@ public static class ReportKinds
     [
         ReportKind.Of<BriefingModel>("briefing", BriefingReport.TemplateFile, "Ministerial briefing: readiness counts, area chart, shortlist of next year's candidates.",
             rules => new BriefingReport(rules)),
+        ReportKind.Of<AnnualModel>("annual", AnnualReport.TemplateFile, "Itjen annual ZI readiness report: method, areas, every unit in a table and a section of its own, findings.",
+            rules => new AnnualReport(rules)),
+        ReportKind.Of<ScorecardModel>("scorecards", ScorecardReport.TemplateFile, "One scorecard per unit (rapor-unit-{year}/{UNIT}.docx): readiness, radar, what to fix, questions to improve.",
+            rules => new ScorecardReport(rules)),
     ];
 
     public static IReadOnlyList<string> Names { get; } = [.. All.Select(k => k.Name)];
