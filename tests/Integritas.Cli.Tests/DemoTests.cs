@@ -27,14 +27,19 @@ public sealed class DemoTests : IDisposable
         var briefing = _out.File("briefing-2025.docx");
         Assert.Contains($"briefing-2025: {briefing}", output, StringComparison.Ordinal);
         Assert.True(File.Exists(_out.File("zi.duckdb")));
-        Assert.True(new FileInfo(_out.File("briefing-2025-areas.png")).Length > 10_000);
+        Assert.True(new FileInfo(_out.File("briefing-2025-area.png")).Length > 10_000);
+        Assert.True(new FileInfo(_out.File("briefing-2025-tren.png")).Length > 10_000);
         using var document = WordprocessingDocument.Open(briefing, false);
         Assert.Empty(new OpenXmlValidator(DocumentFormat.OpenXml.FileFormatVersions.Office2019).Validate(document, TestContext.Current.CancellationToken));
         var text = document.MainDocumentPart!.Document!.Body!.InnerText;
         Assert.DoesNotContain("{{", text, StringComparison.Ordinal);
         Assert.Contains("Briefing Menteri: Kesiapan Zona Integritas 2025", text, StringComparison.Ordinal);
         Assert.Contains("40 unit kerja dari 3 instansi", text, StringComparison.Ordinal);
-        Assert.Single(document.MainDocumentPart.ImageParts);
+        Assert.Contains("siap diusulkan WBK", text, StringComparison.Ordinal);
+        Assert.Contains("Target, kesiapan dan anugerah per instansi", text, StringComparison.Ordinal);
+        Assert.Contains("Kandidat WBK terdekat", text, StringComparison.Ordinal);
+        Assert.Contains("Unit yang menurun sejak 2024", text, StringComparison.Ordinal);
+        Assert.Equal(2, document.MainDocumentPart.ImageParts.Count());
     }
 
     [Fact]
@@ -59,17 +64,22 @@ public sealed class DemoTests : IDisposable
     }
 
     [Fact]
-    public void Demo_BriefingData_CountsMatchTheScores()
+    public void Demo_BriefingData_CountsMatchTheScoresAndTheCandidates()
     {
         Demo();
 
         var data = JsonDocument.Parse(File.ReadAllText(_out.File("briefing-2025.json"))).RootElement;
-        var scores = JsonDocument.Parse(Zi.Run("scores", "--db", _out.File("zi.duckdb"), "--year", "2025", "--format", "json").Out).RootElement;
+        var db = _out.File("zi.duckdb");
+        var scores = JsonDocument.Parse(Zi.Run("scores", "--db", db, "--year", "2025", "--format", "json").Out).RootElement;
         var verdicts = scores.EnumerateArray().Select(s => s.GetProperty("readiness").GetString()).ToList();
-        var counts = data.GetProperty("counts");
-        Assert.Equal(verdicts.Count, counts.GetProperty("units").GetInt32());
-        Assert.Equal(verdicts.Count(v => v == "WBBM"), counts.GetProperty("wbbm").GetInt32());
-        Assert.Equal(verdicts.Count(v => v == "WBK"), counts.GetProperty("wbk").GetInt32());
-        Assert.Equal(verdicts.Count(v => v == "BELUM"), counts.GetProperty("belum").GetInt32());
+        var headline = data.GetProperty("headline");
+        Assert.Equal(verdicts.Count, headline.GetProperty("units").GetInt32());
+        Assert.Equal(verdicts.Count(v => v == "WBBM"), headline.GetProperty("wbbm").GetInt32());
+        Assert.Equal(verdicts.Count(v => v == "WBK"), headline.GetProperty("wbk").GetInt32());
+        Assert.Equal(verdicts.Count(v => v == "BELUM"), headline.GetProperty("belum").GetInt32());
+        var wbk = JsonDocument.Parse(Zi.Run("candidates", "--db", db, "--format", "json").Out).RootElement.GetProperty("candidates").EnumerateArray().ToList();
+        Assert.Equal(wbk.Count(c => c.GetProperty("ready").GetBoolean()), headline.GetProperty("proposeWbk").GetInt32());
+        Assert.Equal(wbk.Where(c => !c.GetProperty("ready").GetBoolean()).Take(8).Select(c => c.GetProperty("unitId").GetString()),
+            data.GetProperty("candidates").EnumerateArray().Select(c => c.GetProperty("unitId").GetString()));
     }
 }

@@ -162,8 +162,8 @@ public sealed class TemplateCommandTests : IDisposable
 
         Assert.Equal(0, result.ExitCode);
         var lines = result.Out.Split('\n');
-        Assert.Contains(lines, l => l.StartsWith("counts.wbk ", StringComparison.Ordinal) && l.Contains(" integer ", StringComparison.Ordinal));
-        var loop = Array.FindIndex(lines, l => l.StartsWith("{{#each shortlist}} ", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("headline.wbk ", StringComparison.Ordinal) && l.Contains(" integer ", StringComparison.Ordinal));
+        var loop = Array.FindIndex(lines, l => l.StartsWith("{{#each candidates}} ", StringComparison.Ordinal));
         Assert.True(loop >= 0, result.Out);
         Assert.Contains(lines.Skip(loop + 1).TakeWhile(l => l.StartsWith("  ", StringComparison.Ordinal)), l => l.StartsWith("  unitName ", StringComparison.Ordinal));
         Golden.Verify("template-fields-briefing", result.Out);

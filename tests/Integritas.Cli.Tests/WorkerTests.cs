@@ -18,7 +18,7 @@ public sealed class WorkerTests : IDisposable
     {
         Database = _dir.File("zi.duckdb"),
         Inbox = new InboxOptions { Path = _dir.File("inbox"), Schedule = "0 */5 * * * ?", SettleSeconds = 0 },
-        Briefing = new BriefingOptions { Schedule = "0 0 7 ? * MON", Output = _dir.File("briefings") },
+        Briefing = new BriefingOptions { Schedule = "0 0 7 ? * MON", Output = _dir.File("briefings"), Pdf = false },
     };
 
     [Fact]
@@ -92,6 +92,28 @@ public sealed class WorkerTests : IDisposable
         Assert.Equal(_dir.File("briefings/2025-2026-11-23/briefing-2025.docx"), first);
         Assert.Null(second);
         Assert.NotNull(job.RunOnce(monday.AddDays(7)));
+    }
+
+    [Fact]
+    public void BriefingJob_WithPdf_DeliversThePacketAsOnePdf()
+    {
+        Assert.SkipUnless(Reports.Pdf.PdfConverter.Locate() is not null, LibreOffice.Missing);
+        Assert.SkipUnless(Reports.Pdf.PdfMerger.Available, "pdfunite/pdfinfo (poppler-utils) are not on PATH; install poppler-utils to run this test.");
+        var options = Options();
+        options.Briefing.Pdf = true;
+        Directory.CreateDirectory(options.Inbox.Path);
+        foreach (var file in Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "data-samples", "lke"), "*.csv"))
+        {
+            File.Copy(file, Path.Combine(options.Inbox.Path, Path.GetFileName(file)));
+        }
+        var wrapped = Microsoft.Extensions.Options.Options.Create(options);
+        new InboxJob(wrapped, RuleCatalog.Default, TimeProvider.System, NullLogger<InboxJob>.Instance).RunOnce(TestContext.Current.CancellationToken);
+
+        new BriefingJob(wrapped, RuleCatalog.Default, FixedClock.Default, NullLogger<BriefingJob>.Instance).RunOnce(new DateTimeOffset(2026, 11, 23, 0, 0, 0, TimeSpan.Zero));
+
+        var packet = _dir.File("briefings/2025-2026-11-23/paket-2025-2026-11-23.pdf");
+        Assert.InRange(Reports.Pdf.PdfMerger.PageCount(packet), 2, 4);
+        Assert.False(Directory.Exists(_dir.File("briefings/2025-2026-11-23/.pdf")));
     }
 
     [Fact]

@@ -52,17 +52,18 @@ public class FieldCatalogTests
     }
 
     [Fact]
-    public void For_Briefing_FlattensCountsAndNestsTheShortlistsFields()
+    public void For_Briefing_FlattensTheHeadlineAndNestsTheCandidatesFields()
     {
         var fields = FieldCatalog.For<BriefingModel>();
 
-        var wbk = Assert.Single(fields, f => f.Name == "counts.wbk");
-        Assert.Equal(("integer", "Units meeting the WBK (but not the WBBM) criteria."), (wbk.Type, wbk.Description));
-        var shortlist = Assert.Single(fields, f => f.Name == "shortlist");
-        Assert.Equal(FieldShape.List, shortlist.Shape);
-        var unitName = Assert.Single(shortlist.Items, f => f.Name == "unitName");
-        Assert.Equal("shortlist[].unitName", unitName.Path);
-        Assert.True(Assert.Single(shortlist.Items, f => f.Name == "pointsNeeded").MayBeEmpty);
+        var wbk = Assert.Single(fields, f => f.Name == "headline.wbk");
+        Assert.Equal(("integer", "Units meeting every WBK (not WBBM) criterion."), (wbk.Type, wbk.Description));
+        var candidates = Assert.Single(fields, f => f.Name == "candidates");
+        Assert.Equal(FieldShape.List, candidates.Shape);
+        var unitName = Assert.Single(candidates.Items, f => f.Name == "unitName");
+        Assert.Equal("candidates[].unitName", unitName.Path);
+        Assert.True(Assert.Single(candidates.Items, f => f.Name == "projectedTotal").MayBeEmpty);
+        Assert.Equal(FieldShape.Image, Assert.Single(fields, f => f.Name == "trendChart").Shape);
     }
 
     [Fact]

@@ -47,7 +47,7 @@ public static class AnalyticsCommands
                     break;
                 case "xlsx":
                     var path = CommonOptions.RequireOutput(parse.GetValue(output), "xlsx");
-                    File.WriteAllBytes(path, CandidateWorkbook.Write(candidates, goal, y, backtest.Units == 0 ? null : backtest));
+                    File.WriteAllBytes(path, CandidateWorkbook.Write(y, [new CandidateSheet(goal, candidates)], backtest.Units == 0 ? null : backtest));
                     context.Out.WriteLine($"wrote {Path.GetFullPath(path)} ({candidates.Count} kandidat {goal} {y + 1})");
                     break;
                 default:

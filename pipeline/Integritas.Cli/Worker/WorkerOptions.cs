@@ -41,6 +41,12 @@ public sealed class BriefingOptions
 
     /// <summary>Evaluation year to brief on; empty means the latest year in the database.</summary>
     public int? Year { get; set; }
+
+    /// <summary>The reports of the packet, in reading order (names as in <c>zi report</c>).</summary>
+    public List<string> Reports { get; set; } = ["briefing"];
+
+    /// <summary>Whether the packet is also delivered as one PDF (needs LibreOffice and poppler-utils).</summary>
+    public bool Pdf { get; set; } = true;
 }
 
 /// <summary>Checks every setting at start and reports all bad keys at once, each with its value.</summary>
@@ -66,6 +72,9 @@ public sealed class WorkerOptionsValidator : IValidateOptions<WorkerOptions>
             "not a Quartz cron expression (e.g. '0 0 7 ? * MON' for Mondays at 07:00)");
         Require(!string.IsNullOrWhiteSpace(options.Briefing.Output), "Briefing:Output", options.Briefing.Output, "the output folder is required");
         Require(options.Briefing.Year is null or (>= 2000 and <= 2100), "Briefing:Year", options.Briefing.Year, "must be an evaluation year such as 2025, or empty");
+        var unknown = options.Briefing.Reports.Where(r => Reports.ReportKinds.Find(r) is null).ToList();
+        Require(options.Briefing.Reports.Count > 0 && unknown.Count == 0, "Briefing:Reports", string.Join(",", options.Briefing.Reports),
+            $"name one or more reports of {string.Join(", ", Reports.ReportKinds.Names)}");
         Require(options.Templates is null || options.Templates.Length == 0 || Directory.Exists(options.Templates), "Templates", options.Templates,
             "the templates folder does not exist");
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

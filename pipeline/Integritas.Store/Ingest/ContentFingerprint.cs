@@ -7,9 +7,10 @@ namespace Integritas.Store.Ingest;
 /// The fingerprint of one LKE's content, independent of row order: each row's fields are hashed (two 64-bit
 /// FNV-1a hashes with different bases, 128 bits) and the row hashes combined by XOR (questions are unique
 /// within an LKE, so no row cancels another). <see cref="Hash"/> folds in the unit's name, instansi and rule.
-/// Stable across runs and platforms, unlike <see cref="HashCode"/>.
+/// Stable across runs and platforms, unlike <see cref="HashCode"/>. Public so that writers of generated
+/// databases (the national sample generator) store the hash ingest would, and re-ingesting their CSV changes nothing.
 /// </summary>
-internal sealed class ContentFingerprint
+public sealed class ContentFingerprint
 {
     private const ulong Prime = 1099511628211;
     private const ulong BasisA = 14695981039346656037;

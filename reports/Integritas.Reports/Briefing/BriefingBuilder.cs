@@ -1,3 +1,4 @@
+using Integritas.Analytics;
 using Integritas.Charts;
 using Integritas.Domain.Formatting;
 using Integritas.Domain.Readiness;
@@ -7,117 +8,141 @@ using Integritas.Store.Queries;
 
 namespace Integritas.Reports.Briefing;
 
-/// <summary>Builds the briefing's data and chart from one evaluation year's scores.</summary>
+/// <summary>Builds the briefing packet's data and charts from the score history of the year and the years before.</summary>
 public static class BriefingBuilder
 {
-    public const string ChartFileSuffix = "-areas.png";
+    public const string TrendChartSuffix = "-tren.png";
+    public const string AreaChartSuffix = "-area.png";
 
-    /// <summary>How many of the closest units that are not yet ready the shortlist adds after the ready ones.</summary>
+    /// <summary>How many of the closest WBK candidates that are not ready the briefing lists.</summary>
     public const int ClosestCandidates = 8;
 
-    /// <summary>Readiness order for tables: WBBM first, then WBK, then the rest.</summary>
-    public static int Rank(string verdict) => verdict switch
-    {
-        "WBBM" => 0,
-        "WBK" => 1,
-        _ => 2,
-    };
+    /// <summary>How many declining units the briefing lists.</summary>
+    public const int DecliningUnits = 5;
 
-    public static BriefingModel Build(IReadOnlyList<UnitYearScore> scores, int year, DateOnly today, string chartFile)
+    /// <summary>A candidate this close to every score criterion counts as "close" in the headline.</summary>
+    public const decimal ClosePoints = 2m;
+
+    public static BriefingModel Build(ScoreHistory history, int year, IReadOnlyList<TargetRow> targets, DateOnly today, string trendChart, string areaChart)
     {
+        var scores = history.InYear(year);
         if (scores.Count == 0)
         {
             throw new InvalidOperationException($"No unit has a stored LKE for {year}; there is nothing to brief on.");
         }
         var rule = scores[0].Card.Rule;
-        var ordered = scores
-            .OrderBy(s => Rank(s.Readiness.Verdict))
-            .ThenByDescending(s => s.Card.Total ?? s.Card.Pengungkit)
-            .ThenBy(s => s.Unit.UnitId, StringComparer.Ordinal)
-            .ToList();
-        var ready = ordered.Where(s => s.Readiness.Verdict != ReadinessResult.Belum).ToList();
-        var closest = ordered.Where(s => s.Readiness.Verdict == ReadinessResult.Belum)
-            .OrderBy(s => s.Readiness.NextLevelPoints?.Total ?? decimal.MaxValue)
-            .ThenBy(s => s.Card.BlankQuestions)
-            .ThenBy(s => s.Unit.UnitId, StringComparer.Ordinal)
-            .Take(ClosestCandidates)
-            .ToList();
-        var shortlist = ready.Concat(closest).Select((s, i) => Unit(s, i + 1)).ToList();
-        var counts = new BriefingCounts(
+        var trends = TrendAnalysis.Build(history, year, movers: DecliningUnits);
+        var previous = trends.PreviousYear;
+        var wbk = CandidateAnalysisBuilder.For(history, year, "WBK");
+        var wbbm = CandidateAnalysisBuilder.For(history, year, "WBBM");
+        var all = trends.Groups.Where(g => g.Year == year && g.Group == TrendAnalysis.AllUnits).Single();
+        var allBefore = trends.Groups.FirstOrDefault(g => g.Year == previous && g.Group == TrendAnalysis.AllUnits);
+        decimal? change = allBefore?.Totals.Mean is { } m0 && all.Totals.Mean is { } m1 ? Score.Round2(m1 - m0) : null;
+        var moves = trends.Units.Select(u => u.In(year)).Count(y => y?.TotalChange < 0);
+
+        var headline = new BriefingHeadline(
             scores.Count,
-            scores.Count(s => s.Readiness.Verdict == "WBBM"),
-            scores.Count(s => s.Readiness.Verdict == "WBK"),
-            scores.Count(s => s.Readiness.Verdict == ReadinessResult.Belum),
-            scores.Count(s => !s.Card.IsComplete),
             scores.Select(s => s.Unit.Instansi).Distinct(StringComparer.Ordinal).Count(),
-            scores.Count(s => s.Readiness.Verdict != ReadinessResult.Belum && s.Highest is null),
-            scores.Count(s => s.Readiness.Verdict == "WBBM" && s.Highest?.Predicate == "WBK"),
-            scores.Count - shortlist.Count);
-        var instansi = scores.GroupBy(s => s.Unit.Instansi, StringComparer.Ordinal)
-            .OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => new BriefingInstansi(g.Key, g.Count(),
-                g.Count(s => s.Readiness.Verdict == "WBBM"), g.Count(s => s.Readiness.Verdict == "WBK"),
-                g.Count(s => s.Readiness.Verdict == ReadinessResult.Belum),
-                Score.Round2(g.Average(s => s.Card.Total ?? s.Card.Pengungkit))))
+            all.Wbbm, all.Wbk, all.Belum, all.ScoreReadyWbk,
+            scores.Count(s => s.Readiness.ScoreVerdict != ReadinessResult.Belum && s.Readiness.Verdict != s.Readiness.ScoreVerdict),
+            all.Incomplete,
+            Score.Round2(all.Totals.Mean ?? 0),
+            change,
+            change switch { null => null, > 0 => "naik", < 0 => "turun", _ => "tetap" },
+            change is { } c ? Math.Abs(c) : null,
+            wbk.Count(c => c.Ready), wbbm.Count(c => c.Ready),
+            wbk.Count(c => !c.Ready && c.ScoreShortfalls.All(s => s.Kind != CriterionKind.BlankQuestions) && c.Needed.Total is > 0 and <= ClosePoints),
+            moves,
+            trends.Lost.Select(l => l.Unit.UnitId).Distinct().Count());
+
+        var instansi = trends.Groups.Where(g => g.Year == year && g.Group != TrendAnalysis.AllUnits).Select(g =>
+        {
+            var before = trends.Groups.FirstOrDefault(o => o.Year == previous && o.Group == g.Group);
+            var target = targets.FirstOrDefault(t => t.Year == year && Same(t.Instansi, g.Group));
+            var last = targets.FirstOrDefault(t => t.Year == previous && Same(t.Instansi, g.Group));
+            return new BriefingInstansi(g.Group, g.Totals.Count, Score.Round2(g.Totals.Mean ?? 0),
+                before?.Totals.Mean is { } b && g.Totals.Mean is { } n ? Score.Round2(n - b) : null, g.Wbbm, g.Wbk, g.Belum,
+                target?.TargetWbk, target?.ReadyWbk ?? 0, target is { AwardsKnown: true } ? target.AwardedWbk : null,
+                target?.TargetWbbm, target?.ReadyWbbm ?? 0, target is { AwardsKnown: true } ? target.AwardedWbbm : null,
+                last?.TargetWbk, last is { AwardsKnown: true } ? last.AwardedWbk : null);
+        }).ToList();
+
+        var ready = wbbm.Where(c => c.Ready).Concat(wbk.Where(c => c.Ready))
+            .Select((c, i) => new BriefingReadyUnit(i + 1, c.Unit.UnitId, c.Unit.UnitName, c.Unit.Instansi, Score.Round2(c.Score.Card.Total ?? 0), c.Target,
+                c.Score.Highest is { } h ? $"{h.Predicate} {h.Year}" : "-"))
             .ToList();
+        var candidates = wbk.Where(c => !c.Ready).Take(ClosestCandidates)
+            .Select(c => new BriefingCandidate(c.Rank, c.Unit.UnitId, c.Unit.UnitName, c.Unit.Instansi, Score.Round2(c.Score.Card.Total ?? 0),
+                Score.Round2(c.Needed.Total ?? 0), ReadinessText.Shortfalls([.. c.Shortfalls], 3), Score.Round2(c.Projection?.Total),
+                c.ProjectedScoreReady == true ? "ya" : "belum"))
+            .ToList();
+        var declining = trends.Declined.Select(m => new BriefingDecline(m.Unit.UnitId, m.Unit.UnitName, Score.Round2(m.FromTotal), Score.Round2(m.ToTotal),
+                Score.Round2(m.Change), m.FromVerdict != m.ToVerdict ? $"{m.FromVerdict} → {m.ToVerdict}" : "-",
+                Lost(trends.Lost.Where(l => l.Unit.UnitId == m.Unit.UnitId))))
+            .ToList();
+        var areas = trends.Holdbacks.Where(h => h.UnitsHeldBack > 0).Take(3)
+            .Select(h => new BriefingArea(h.Area, h.Name, Score.Round2(h.MeanPercent), Score.Round2(h.MeanPercentChange), h.UnitsHeldBack))
+            .ToList();
+
         return new BriefingModel(
             $"Kesiapan Zona Integritas {year}",
             year,
             year + 1,
+            previous,
             today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-            rule.Id,
+            ReportFiles.RuleLabel(rule),
             rule.Title,
-            counts,
+            headline,
             instansi,
-            shortlist,
-            [.. ordered.Select((s, i) => Unit(s, i + 1))],
+            ready,
+            candidates,
+            declining,
+            areas,
             Thresholds(rule),
-            chartFile);
+            trendChart,
+            areaChart);
     }
 
-    private static BriefingUnit Unit(UnitYearScore s, int no)
+    private static bool Same(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
+
+    private static string Lost(IEnumerable<LostCriterion> lost)
     {
-        var card = s.Card;
-        var verdict = s.Readiness.Verdict;
-        var highest = s.Highest;
-        var points = s.Readiness.NextLevelPoints?.Total is { } p ? Score.Round2(p) : (decimal?)null;
-        // A unit ready for WBK that does not hold it yet is told so; its WBBM gaps come after the award.
-        var proposeWbk = verdict == "WBK" && highest is null;
-        var holdsTop = highest?.Predicate == "WBBM";
-        var status = (verdict, highest?.Predicate) switch
+        var texts = lost.Select(l => l.Kind switch
         {
-            ("WBBM", "WBBM") => $"Mempertahankan WBBM ({highest!.Year})",
-            ("WBBM", "WBK") => "Siap diusulkan WBBM",
-            ("WBBM", null) or ("WBK", null) => "Siap diusulkan WBK",
-            ("WBK", "WBK") => $"Pemegang WBK ({highest!.Year}), menuju WBBM",
-            ("WBK", "WBBM") => $"Pemegang WBBM ({highest!.Year}), di bawah kriteria WBBM",
-            (_, "WBBM") => $"Pemegang WBBM ({highest!.Year}), di bawah kriteria WBK",
-            (_, "WBK") => $"Pemegang WBK ({highest!.Year}), di bawah kriteria WBK",
-            _ => "Menuju WBK",
-        };
-        var shortfalls = proposeWbk || (verdict == "WBBM") ? [] : s.Readiness.Shortfalls.Where(c => c.Kind != CriterionKind.Held).ToList();
-        return new BriefingUnit(
-            no,
-            s.Unit.UnitId,
-            s.Unit.UnitName,
-            s.Unit.Instansi,
-            Score.Round2(card.Total ?? 0),
-            Score.Round2(card.Pengungkit),
-            Score.Round2(card.Hasil ?? 0),
-            verdict,
-            ReadinessText.Label(verdict),
-            highest is null ? "-" : $"{highest.Predicate} {highest.Year}",
-            status,
-            shortfalls.Count == 0 || holdsTop && verdict == "WBBM" ? null : points,
-            ReadinessText.Shortfalls(shortfalls, 2),
-            card.BlankQuestions);
+            CriterionKind.BlankQuestions => "LKE tidak lagi lengkap",
+            CriterionKind.Prerequisite => $"{l.ShortLabel} {l.ActualText ?? "tidak diketahui"}",
+            CriterionKind.Percent => $"{l.ShortLabel} {Formats.Number(l.Actual ?? 0)}%",
+            _ => $"{l.ShortLabel} {Formats.Number(l.Actual ?? 0)}",
+        }).ToList();
+        return texts.Count == 0 ? "-" : string.Join("; ", texts);
     }
 
-    private static BriefingThresholds Thresholds(RuleSet rule)
+    public static BriefingThresholds Thresholds(RuleSet rule)
     {
         decimal Min(string predicate, string metricPrefix) =>
             rule.FindPredicate(predicate)?.Criteria.FirstOrDefault(c => c.Metric.StartsWith(metricPrefix, StringComparison.Ordinal))?.Min ?? 0;
         return new BriefingThresholds(Min("WBK", "total"), Min("WBBM", "total"), Min("WBK", "areaPercent"), Min("WBBM", "areaPercent"));
+    }
+
+    /// <summary>The mean total per instansi (and of every unit) across the years, against the WBK and WBBM total minimums.</summary>
+    public static byte[] TrendChart(ScoreHistory history, int year)
+    {
+        var years = history.Years.Where(y => y <= year).ToList();
+        var scores = history.All.Where(s => s.Year <= year && s.Card.Total is not null).ToList();
+        var series = scores.GroupBy(s => s.Unit.Instansi).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new TrendSeries(g.Key, [.. g.GroupBy(s => s.Year).OrderBy(y => y.Key).Select(y => new YearValue(y.Key, (double)y.Average(s => s.Card.Total!.Value)))]))
+            .Append(new TrendSeries(TrendAnalysis.AllUnits, [.. scores.GroupBy(s => s.Year).OrderBy(y => y.Key).Select(y => new YearValue(y.Key, (double)y.Average(s => s.Card.Total!.Value)))]))
+            .ToList();
+        var thresholds = Thresholds(history.InYear(year)[0].Card.Rule);
+        return AreaTrendChart.Render(new AreaTrendChart.Data(
+            $"Rata-rata nilai total {years[0]}–{year} per instansi",
+            "Nilai total (skala 100)",
+            series,
+            [
+                new ThresholdLine((double)thresholds.WbkTotal, $"Minimum WBK {Formats.Number(thresholds.WbkTotal, 0)}", ThresholdStyle.Wbk),
+                new ThresholdLine((double)thresholds.WbbmTotal, $"Minimum WBBM {Formats.Number(thresholds.WbbmTotal, 0)}", ThresholdStyle.Wbbm),
+            ],
+            v => Formats.Number((decimal)v, 0)), height: 470);
     }
 
     /// <summary>Each area's mean score across the year's units as % of its weight, against the WBK and WBBM minimums.</summary>
@@ -136,6 +161,7 @@ public static class BriefingBuilder
                 new ThresholdLine((double)thresholds.WbkAreaPercent, $"Minimum WBK {Formats.Number(thresholds.WbkAreaPercent, 0)}%", ThresholdStyle.Wbk),
                 new ThresholdLine((double)thresholds.WbbmAreaPercent, $"Minimum WBBM {Formats.Number(thresholds.WbbmAreaPercent, 0)}%", ThresholdStyle.Wbbm),
             ],
-            v => Formats.Number((decimal)v, 1) + "%"));
+            v => Formats.Number((decimal)v, 1) + "%",
+            FormatTick: v => Formats.Number((decimal)v, 0) + "%"), height: 470);
     }
 }

@@ -3,63 +3,100 @@ using System.ComponentModel;
 namespace Integritas.Reports.Briefing;
 
 /// <summary>
-/// The data the ministerial briefing template is filled from. Field names are what template authors type
-/// (camelCase): e.g. <c>{{counts.wbk}}</c>, <c>{{#each shortlist}}{{unitName}}{{/each}}</c>. The descriptions
-/// are what <c>zi template fields briefing</c> shows them.
+/// The data the ministerial briefing packet is filled from (2–4 pages): the headline numbers, target vs ready
+/// vs awarded per instansi, the trend, the units ready to propose, the closest candidates and the units in
+/// decline. Field names are what template authors type (camelCase), e.g. <c>{{headline.proposeWbk}}</c>,
+/// <c>{{#each ready}}{{unitName}}{{/each}}</c>; <c>zi template fields briefing</c> lists them with these descriptions.
 /// </summary>
 public sealed record BriefingModel(
     [property: Description("The briefing's title, e.g. \"Kesiapan Zona Integritas 2025\".")] string Title,
     [property: Description("The evaluation year briefed on.")] int Year,
     [property: Description("The year units are proposed for (year + 1).")] int NextYear,
+    [property: Description("The previous evaluation year with scores; empty when there is none.")] int? PreviousYear,
     [property: Description("The day the briefing was written (yyyy-MM-dd); write {{generatedOn | date}}.")] string GeneratedOn,
-    [property: Description("The scoring rule applied, e.g. \"90/2021\".")] string RuleVersion,
-    [property: Description("The rule's full title (the PermenPANRB regulation).")] string RuleTitle,
-    [property: Description("Units per readiness in the year.")] BriefingCounts Counts,
-    [property: Description("One row per instansi, by name.")] IReadOnlyList<BriefingInstansi> Instansi,
-    [property: Description("Units that meet WBK/WBBM criteria, then the closest ones that do not yet.")] IReadOnlyList<BriefingUnit> Shortlist,
-    [property: Description("Every unit of the year: ready ones first, then by score.")] IReadOnlyList<BriefingUnit> Units,
+    [property: Description("The rule applied, as cited, e.g. \"PermenPANRB 90/2021 jo. 5/2024\".")] string RuleLabel,
+    [property: Description("The base rule's full title.")] string RuleTitle,
+    [property: Description("The headline numbers of the year.")] BriefingHeadline Headline,
+    [property: Description("One row per instansi: scores, readiness, target vs ready vs awarded.")] IReadOnlyList<BriefingInstansi> Instansi,
+    [property: Description("Units ready to be proposed next year (every criterion met, prerequisites included), WBBM first.")] IReadOnlyList<BriefingReadyUnit> Ready,
+    [property: Description("The closest WBK candidates that are not ready yet, most likely first.")] IReadOnlyList<BriefingCandidate> Candidates,
+    [property: Description("Units whose total fell most since the previous year, with the criteria they lost.")] IReadOnlyList<BriefingDecline> Declining,
+    [property: Description("The areas holding most units back, most first.")] IReadOnlyList<BriefingArea> Areas,
     [property: Description("The regulation's minimums the verdicts are decided on.")] BriefingThresholds Thresholds,
-    [property: Description("Bar chart of each area's mean score as % of its weight."), TemplateImage] string Chart);
+    [property: Description("Line chart of the mean total per instansi across the years, with the WBK and WBBM minimums."), TemplateImage] string TrendChart,
+    [property: Description("Bar chart of each area's mean score as % of its weight against the minimums."), TemplateImage] string AreaChart);
 
-/// <summary>Units per readiness in the year, and how many are proposable next year.</summary>
-public sealed record BriefingCounts(
+public sealed record BriefingHeadline(
     [property: Description("Units with an LKE in the year.")] int Units,
-    [property: Description("Units meeting the WBBM criteria.")] int Wbbm,
-    [property: Description("Units meeting the WBK (but not the WBBM) criteria.")] int Wbk,
-    [property: Description("Units meeting neither.")] int Belum,
-    [property: Description("Units whose LKE has unanswered questions (never ready); 0 when none.")] int Incomplete,
     [property: Description("Instansi the units belong to.")] int Instansi,
-    [property: Description("Units ready for WBK that do not hold it yet: to propose next year.")] int ProposeWbk,
-    [property: Description("WBK holders ready for WBBM: to propose next year.")] int ProposeWbbm,
-    [property: Description("Units not in the shortlist; 0 when it holds them all.")] int NotShown);
+    [property: Description("Units meeting every WBBM criterion (prerequisites included).")] int Wbbm,
+    [property: Description("Units meeting every WBK (not WBBM) criterion.")] int Wbk,
+    [property: Description("Units meeting neither.")] int Belum,
+    [property: Description("Units whose scores meet WBK or WBBM, prerequisites aside.")] int ScoreReady,
+    [property: Description("Units whose scores meet the criteria but a prerequisite is unmet or its fact unknown.")] int PrerequisitesOpen,
+    [property: Description("Units whose LKE has unanswered questions (never ready); 0 when none.")] int Incomplete,
+    [property: Description("Mean total of the year's units.")] decimal MeanTotal,
+    [property: Description("Change of the mean total since the previous year; empty without one.")] decimal? MeanChange,
+    [property: Description("\"naik\", \"turun\" or \"tetap\": how the mean total moved since the previous year; empty without one.")] string? MeanDirection,
+    [property: Description("The size of that change, without its sign; empty without a previous year.")] decimal? MeanChangeSize,
+    [property: Description("Units ready to propose for WBK next year (not holding it, every criterion met).")] int ProposeWbk,
+    [property: Description("WBK holders ready to propose for WBBM next year.")] int ProposeWbbm,
+    [property: Description("WBK candidates within 2 points of every score criterion but not ready.")] int CloseWbk,
+    [property: Description("Units whose total fell since the previous year.")] int Declined,
+    [property: Description("Units that lost a criterion they met the previous year.")] int LostCriteria);
 
 public sealed record BriefingInstansi(
     [property: Description("The instansi's name.")] string Name,
     [property: Description("Its units with an LKE in the year.")] int Units,
-    [property: Description("Of those, meeting WBBM criteria.")] int Wbbm,
-    [property: Description("Of those, meeting WBK criteria.")] int Wbk,
-    [property: Description("Of those, meeting neither.")] int Belum,
-    [property: Description("Mean total score of its units (2 decimals).")] decimal MeanTotal);
+    [property: Description("Mean total of its units.")] decimal MeanTotal,
+    [property: Description("Change of that mean since the previous year; empty without one.")] decimal? MeanChange,
+    [property: Description("Units meeting every WBBM criterion.")] int Wbbm,
+    [property: Description("Units meeting every WBK criterion.")] int Wbk,
+    [property: Description("Units meeting neither.")] int Belum,
+    [property: Description("The WBK target set for the year; empty when none was set.")] int? TargetWbk,
+    [property: Description("Units ready for WBK among those not holding it.")] int ReadyWbk,
+    [property: Description("Units awarded WBK for the year; empty when the year's awards are not known yet.")] int? AwardedWbk,
+    [property: Description("The WBBM target set for the year; empty when none was set.")] int? TargetWbbm,
+    [property: Description("WBK holders ready for WBBM.")] int ReadyWbbm,
+    [property: Description("Units awarded WBBM for the year; empty when not known yet.")] int? AwardedWbbm,
+    [property: Description("The previous year's WBK target; empty when none.")] int? PreviousTargetWbk,
+    [property: Description("Units awarded WBK for the previous year; empty when not known.")] int? PreviousAwardedWbk);
 
-/// <summary>
-/// One unit: scores, readiness, the predicate it holds, what that means for next year (<see cref="Status"/>)
-/// and, when it is not ready for its next step, the first unmet criteria and the points still needed.
-/// </summary>
-public sealed record BriefingUnit(
-    [property: Description("Row number in this list (1, 2, …).")] int No,
-    [property: Description("The unit's code, e.g. \"BPS-01\".")] string UnitId,
+public sealed record BriefingReadyUnit(
+    [property: Description("Row number (1, 2, …).")] int No,
+    [property: Description("The unit's code.")] string UnitId,
     [property: Description("The unit's name.")] string UnitName,
-    [property: Description("The instansi the unit belongs to.")] string Instansi,
-    [property: Description("Total score: pengungkit + hasil.")] decimal Total,
-    [property: Description("Pengungkit (enabler) score, of 60.")] decimal Pengungkit,
-    [property: Description("Hasil (result) score, of 40.")] decimal Hasil,
-    [property: Description("Criteria met: \"WBBM\", \"WBK\" or \"BELUM\".")] string Readiness,
-    [property: Description("The same in words, e.g. \"Memenuhi kriteria WBK\".")] string ReadinessLabel,
-    [property: Description("Highest predicate held and its year, e.g. \"WBK 2023\"; \"-\" when none.")] string Held,
-    [property: Description("What it means for next year, e.g. \"Siap diusulkan WBK\".")] string Status,
-    [property: Description("Fewest points that would meet the next level's score criteria; empty when none are lacking.")] decimal? PointsNeeded,
-    [property: Description("The first unmet criteria, e.g. \"Total 71,20 (min. 75)\"; \"-\" when none.")] string Shortfalls,
-    [property: Description("Unanswered questions in its LKE.")] int BlankQuestions);
+    [property: Description("Its instansi.")] string Instansi,
+    [property: Description("Its total score.")] decimal Total,
+    [property: Description("The predicate to propose it for: WBK or WBBM.")] string Level,
+    [property: Description("The predicate it holds and since when, e.g. \"WBK 2021\"; \"-\" when none.")] string Held);
+
+public sealed record BriefingCandidate(
+    [property: Description("Its rank among the WBK candidates.")] int Rank,
+    [property: Description("The unit's code.")] string UnitId,
+    [property: Description("The unit's name.")] string UnitName,
+    [property: Description("Its instansi.")] string Instansi,
+    [property: Description("Its total score.")] decimal Total,
+    [property: Description("The fewest score points still needed for every WBK score criterion.")] decimal PointsNeeded,
+    [property: Description("What holds it back, in words, e.g. \"Pengawasan 58,40% (min. 60%); TLHP 95% (syarat ≥ 100)\".")] string Fix,
+    [property: Description("Its projected total next year; empty without history.")] decimal? ProjectedTotal,
+    [property: Description("\"ya\" when the projection meets every WBK score criterion, else \"belum\".")] string ProjectedReady);
+
+public sealed record BriefingDecline(
+    [property: Description("The unit's code.")] string UnitId,
+    [property: Description("The unit's name.")] string UnitName,
+    [property: Description("Its total the previous year.")] decimal FromTotal,
+    [property: Description("Its total this year.")] decimal ToTotal,
+    [property: Description("The change (negative).")] decimal Change,
+    [property: Description("Readiness then → now when it changed, e.g. \"WBK → BELUM\"; \"-\" otherwise.")] string ReadinessChange,
+    [property: Description("Criteria it met last year and no longer does; \"-\" when none.")] string Lost);
+
+public sealed record BriefingArea(
+    [property: Description("The area's code, e.g. \"PW\".")] string Code,
+    [property: Description("The area's name.")] string Name,
+    [property: Description("Mean score of the area as % of its weight.")] decimal MeanPercent,
+    [property: Description("Change of that mean since the previous year; empty without one.")] decimal? Change,
+    [property: Description("Units for which this area is among the criteria holding them back.")] int UnitsHeldBack);
 
 public sealed record BriefingThresholds(
     [property: Description("Minimum total score for WBK.")] decimal WbkTotal,

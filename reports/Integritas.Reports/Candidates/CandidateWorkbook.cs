@@ -5,54 +5,22 @@ using Integritas.Spreadsheets;
 
 namespace Integritas.Reports.Candidates;
 
+/// <summary>One sheet of the candidate workbook: the candidates for one predicate level, in rank order.</summary>
+public sealed record CandidateSheet(string Target, IReadOnlyList<CandidateAnalysis> Candidates);
+
 /// <summary>
-/// The planners' candidate sheet: one row per candidate with its scores, what holds it back, the points it
-/// needs per area, its projection and the questions to improve; a second sheet with the projection's backtest.
-/// Text that a spreadsheet would run as a formula is neutralised.
+/// The planners' candidate workbook: per predicate level a sheet with one row per candidate (its scores, what
+/// holds it back, the points it needs per area and hasil part, its projection and the questions to improve),
+/// then a sheet with the projection's backtest. Text that a spreadsheet would run as a formula is neutralised.
 /// </summary>
 public static class CandidateWorkbook
 {
-    public static byte[] Write(IReadOnlyList<CandidateAnalysis> candidates, string target, int year, BacktestResult? backtest)
+    public static byte[] Write(int year, IReadOnlyList<CandidateSheet> sheets, BacktestResult? backtest)
     {
         var writer = new XlsxWriter();
-        var sheet = writer.AddSheet($"Kandidat {target} {year + 1}");
-        var areas = candidates.FirstOrDefault()?.Score.Card.Rule.Areas.Select(a => a.Code).ToList() ?? [];
-        var header = new List<string> { "No", "Kode unit", "Unit kerja", "Instansi", $"Total {year}", "Kesiapan", "Siap", "Siap menurut nilai", "Soal kosong", "Poin kurang (total)" };
-        header.AddRange(areas.Select(a => $"Kurang {a}"));
-        header.AddRange([$"Proyeksi total {year + 1}", "Proyeksi siap (nilai)", "Kekurangan nilai", "Syarat belum terpenuhi", "Soal 1", "Soal 2", "Soal 3", "Soal 4", "Soal 5"]);
-        for (var c = 0; c < header.Count; c++)
+        foreach (var sheet in sheets)
         {
-            sheet.Set(1, c + 1, header[c], CellStyle.Header);
-        }
-        sheet.FrozenRows = 1;
-        sheet.FilterHeaderRow = 1;
-        sheet.Width(1, 5).Width(2, 12).Width(3, 42).Width(4, 34);
-        var r = 2;
-        foreach (var c in candidates)
-        {
-            var col = 1;
-            sheet.Set(r, col++, c.Rank).Set(r, col++, c.Unit.UnitId).Set(r, col++, c.Unit.UnitName).Set(r, col++, c.Unit.Instansi);
-            Number(sheet, r, col++, c.Score.Card.Total);
-            sheet.Set(r, col++, c.Score.Readiness.Verdict).Set(r, col++, c.Ready ? "ya" : "tidak").Set(r, col++, c.ScoreReady ? "ya" : "tidak");
-            sheet.Set(r, col++, c.Score.Card.BlankQuestions, CellStyle.Integer);
-            Number(sheet, r, col++, c.Needed.Total);
-            foreach (var area in areas)
-            {
-                Number(sheet, r, col++, c.Needed.ByArea.GetValueOrDefault(area));
-            }
-            Number(sheet, r, col++, c.Projection?.Total);
-            sheet.Set(r, col++, c.ProjectedScoreReady switch { true => "ya", false => "tidak", null => "-" });
-            sheet.Set(r, col++, string.Join("; ", c.ScoreShortfalls.Select(ReadinessText.Gap)), CellStyle.Wrap);
-            sheet.Set(r, col++, string.Join("; ", c.PrerequisiteShortfalls.Select(ReadinessText.Gap)), CellStyle.Wrap);
-            foreach (var q in c.TopQuestions.Take(5))
-            {
-                sheet.Set(r, col++, QuestionText(q), CellStyle.Wrap);
-            }
-            r++;
-        }
-        for (var c = 11 + areas.Count; c <= header.Count; c++)
-        {
-            sheet.Width(c, c >= 11 + areas.Count + 2 ? 40 : 14);
+            Candidates(writer.AddSheet($"Kandidat {sheet.Target} {year + 1}"), sheet.Candidates, year);
         }
 
         if (backtest is not null)
@@ -79,10 +47,60 @@ public static class CandidateWorkbook
         return writer.Save();
     }
 
-    /// <summary>"PW-P3-c: C → B (+0,19) — question text", or "… belum dijawab" for a blank.</summary>
+    private static void Candidates(XlsxSheet sheet, IReadOnlyList<CandidateAnalysis> candidates, int year)
+    {
+        var rule = candidates.FirstOrDefault()?.Score.Card.Rule;
+        var areas = rule?.Areas.Select(a => a.Code).ToList() ?? [];
+        var parts = rule?.HasilParts.Select(p => p.Code).ToList() ?? [];
+        var header = new List<string> { "No", "Kode unit", "Unit kerja", "Instansi", $"Total {year}", "Kesiapan", "Siap", "Siap menurut nilai", "Soal kosong", "Poin kurang (total)" };
+        header.AddRange(areas.Select(a => $"Kurang {a}"));
+        header.AddRange(parts.Select(p => $"Kurang {p}"));
+        header.AddRange([$"Proyeksi total {year + 1}", "Proyeksi siap (nilai)", "Kekurangan nilai", "Syarat belum terpenuhi", "Soal 1", "Soal 2", "Soal 3", "Soal 4", "Soal 5"]);
+        for (var c = 0; c < header.Count; c++)
+        {
+            sheet.Set(1, c + 1, header[c], CellStyle.Header);
+        }
+        sheet.FrozenRows = 1;
+        sheet.FilterHeaderRow = 1;
+        sheet.Width(1, 5).Width(2, 12).Width(3, 42).Width(4, 34);
+        var r = 2;
+        foreach (var c in candidates)
+        {
+            var col = 1;
+            sheet.Set(r, col++, c.Rank).Set(r, col++, c.Unit.UnitId).Set(r, col++, c.Unit.UnitName).Set(r, col++, c.Unit.Instansi);
+            Number(sheet, r, col++, c.Score.Card.Total);
+            sheet.Set(r, col++, c.Score.Readiness.Verdict).Set(r, col++, c.Ready ? "ya" : "tidak").Set(r, col++, c.ScoreReady ? "ya" : "tidak");
+            sheet.Set(r, col++, c.Score.Card.BlankQuestions, CellStyle.Integer);
+            Number(sheet, r, col++, c.Needed.Total);
+            foreach (var area in areas)
+            {
+                Number(sheet, r, col++, c.Needed.ByArea.GetValueOrDefault(area));
+            }
+            foreach (var part in parts)
+            {
+                Number(sheet, r, col++, c.Needed.ByHasilPart.GetValueOrDefault(part));
+            }
+            Number(sheet, r, col++, c.Projection?.Total);
+            sheet.Set(r, col++, c.ProjectedScoreReady switch { true => "ya", false => "tidak", null => "-" });
+            sheet.Set(r, col++, string.Join("; ", c.ScoreShortfalls.Select(ReadinessText.Gap)), CellStyle.Wrap);
+            sheet.Set(r, col++, string.Join("; ", c.PrerequisiteShortfalls.Select(ReadinessText.Gap)), CellStyle.Wrap);
+            foreach (var q in c.TopQuestions.Take(5))
+            {
+                sheet.Set(r, col++, QuestionText(q), CellStyle.Wrap);
+            }
+            r++;
+        }
+        var first = 11 + areas.Count + parts.Count;
+        for (var c = first; c <= header.Count; c++)
+        {
+            sheet.Width(c, c >= first + 2 ? 40 : 14);
+        }
+    }
+
+    /// <summary>"PW-P3-c: C → B (+0,188) — question text", or "… belum dijawab" for a blank.</summary>
     public static string QuestionText(QuestionGain q) => q.Blank
         ? $"{q.Question}: belum dijawab — {q.Text}"
-        : $"{q.Question}: {q.Answer} → {q.NextAnswer} (+{Formats.Number(q.Gain ?? 0, 3)}) — {q.Text}";
+        : $"{q.Question}: {CandidateListBuilder.Answer(q.Kind, q.Answer)} → {(q.NextAnswer is null ? "-" : CandidateListBuilder.Answer(q.Kind, q.NextAnswer))} (+{Formats.Number(q.Gain ?? 0, 3)}) — {q.Text}";
 
     private static void Number(XlsxSheet sheet, int row, int column, decimal? value)
     {

@@ -1,0 +1,35 @@
+using DuckDB.NET.Data;
+using Integritas.Analytics;
+using Integritas.Domain.Rules;
+
+namespace Integritas.Reports.Candidates;
+
+/// <summary>
+/// The planners' candidate list: next year's WBK and WBBM candidates in rank order with what each lacks,
+/// filled into <c>templates/daftar-kandidat.docx</c>, and the same candidates as a workbook beside it
+/// (<c>daftar-kandidat-{year}.xlsx</c>) for sorting and filtering.
+/// </summary>
+public sealed class CandidateListReport(RuleCatalog rules, CandidateListOptions? options = null) : IReportWriter
+{
+    public const string TemplateFile = "daftar-kandidat.docx";
+
+    public static string Stem(int year) => $"daftar-kandidat-{year}";
+
+    public ReportOutput Write(DuckDBConnection connection, ReportRequest request)
+    {
+        var year = request.Year;
+        var history = ScoreHistory.Load(connection, rules);
+        var wbk = CandidateAnalysisBuilder.For(connection, history, year, "WBK");
+        var wbbm = CandidateAnalysisBuilder.For(connection, history, year, "WBBM");
+        var backtest = Backtest.For(history, year);
+        var input = new CandidateListInput(year, request.Today, history.InYear(year), wbk, wbbm,
+            TargetAnalysis.For(connection, history, year), TargetAnalysis.For(connection, history, year + 1), backtest);
+        var model = CandidateListBuilder.Build(input, options);
+
+        var stem = Stem(year);
+        var written = ReportFiles.Render(model, request, TemplateFile, stem);
+        var sheet = Path.Combine(request.OutputDirectory, stem + ".xlsx");
+        File.WriteAllBytes(sheet, CandidateWorkbook.Write(year, [new CandidateSheet("WBK", wbk), new CandidateSheet("WBBM", wbbm)], backtest.Units == 0 ? null : backtest));
+        return new ReportOutput([written[0]], [.. written, sheet], stem);
+    }
+}
