@@ -52,7 +52,6 @@ public static class AnnualBuilder
             Thresholds(rule),
             Prerequisites(rule, scores),
             rule.Affirmation?.Label,
-            BacktestOf(data),
             Areas(rule, scores, trends),
             Instansi(trends, targets, year, data.PreviousYear),
             [.. trends.Improved.Select(Mover)],
@@ -164,15 +163,6 @@ public static class AnnualBuilder
             var unknown = scores.Count(s => s.Readiness.Criteria.Any(c => c.Criterion == p.Criterion && c.Binding && c.Status == CriterionStatus.Unknown));
             return new PrerequisiteRow(p.Label, p.Fact.Scope == FactScope.Instansi ? "Instansi" : "Unit kerja", For("WBK"), For("WBBM"), p.Confidence, unknown);
         })];
-
-    private static BacktestInfo BacktestOf(YearData data)
-    {
-        var backtest = Backtest.For(data.History, data.Year);
-        var rows = backtest.Areas.Append(backtest.Total).OfType<BacktestError>()
-            .Select(e => new BacktestRow(e.Label, e.Count, Score.Round2(e.MaeProjection), Score.Round2(e.MaeLastYear), Score.Round2(e.Bias)))
-            .ToList();
-        return new BacktestInfo(Projection.Method, backtest.Year, backtest.Units, Score.Round2(backtest.Total?.MaeProjection), Score.Round2(backtest.Total?.MaeLastYear), rows);
-    }
 
     private static IReadOnlyList<AreaRow> Areas(RuleSet rule, IReadOnlyList<UnitYearScore> scores, TrendReport trends)
     {

@@ -24,7 +24,6 @@ public sealed record AnnualModel(
     [property: Description("The score criteria of each level: one row per criterion, with the WBK and WBBM minimums and their confidence.")] IReadOnlyList<ThresholdRow> Thresholds,
     [property: Description("The prerequisites to propose a unit (PermenPANRB 5/2024); empty when the year's rule has none.")] IReadOnlyList<PrerequisiteRow> Prerequisites,
     [property: Description("Who may be proposed while still completing the prerequisites, in words; empty when the rule says nothing.")] string? Affirmation,
-    [property: Description("How well the projection would have predicted this year from the years before.")] BacktestInfo Backtest,
     [property: Description("Each area of the pengungkit this year against last year.")] IReadOnlyList<AreaRow> Areas,
     [property: Description("One row per instansi this year, by name.")] IReadOnlyList<InstansiRow> Instansi,
     [property: Description("The units whose total rose most since the previous year (at most five).")] IReadOnlyList<MoverRow> Improved,
@@ -97,22 +96,6 @@ public sealed record PrerequisiteRow(
     [property: Description("What WBBM requires.")] string Wbbm,
     [property: Description("The source's confidence mark (C, C2, U).")] string Confidence,
     [property: Description("Units of the year whose fact for it has not been received.")] int UnknownUnits);
-
-/// <summary>The projection's backtest: its error on this year, against the naive "same as last year".</summary>
-public sealed record BacktestInfo(
-    [property: Description("The projection method in one sentence.")] string Method,
-    [property: Description("The year backtested (this year).")] int Year,
-    [property: Description("Units with an earlier year, projected and compared.")] int Units,
-    [property: Description("Mean absolute error of the projected total, in points; empty when no unit could be projected.")] decimal? TotalError,
-    [property: Description("Mean absolute error of \"same as last year\" on the total; empty when no unit could be projected.")] decimal? TotalErrorLastYear,
-    [property: Description("One row per area (in % of weight), then the total (in points).")] IReadOnlyList<BacktestRow> Rows);
-
-public sealed record BacktestRow(
-    [property: Description("What is measured, e.g. \"Pengawasan (% bobot)\", \"Nilai total (poin)\".")] string Label,
-    [property: Description("Units compared.")] int Count,
-    [property: Description("Mean absolute error of the projection.")] decimal Projection,
-    [property: Description("Mean absolute error of \"same as last year\".")] decimal LastYear,
-    [property: Description("Mean of projection − actual (positive: the projection ran high).")] decimal Bias);
 
 /// <summary>An area of the pengungkit across the year's units.</summary>
 public sealed record AreaRow(

@@ -38,7 +38,7 @@ public static class UnitSectionBuilder
             readiness.Verdict,
             ReadinessText.Label(readiness.Verdict),
             readiness.ScoreVerdict,
-            score.Highest is { } held ? $"{held.Predicate} {held.Year}" : "-",
+            score.Highest is { } held ? $"{held.Predicate} {held.Year}" : "belum ada",
             target,
             level.Name,
             blocking.Count == 0,
