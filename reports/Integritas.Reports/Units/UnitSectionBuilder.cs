@@ -115,7 +115,9 @@ public static class UnitSectionBuilder
         {
             sentences.Add($"Unit ini belum memenuhi kriteria {target} pada penilaian {year}.");
         }
-        if (held is not null && held.Predicate != target && !score.Readiness.Meets(held.Predicate))
+        // Only the scores: a holder missing a prerequisite is not "below the criteria" in its scores, and the
+        // prerequisites are named below.
+        if (held is not null && held.Predicate != target && score.Readiness.For(held.Predicate).Any(c => c.Blocks && c.Kind != CriterionKind.Prerequisite))
         {
             sentences.Add($"Nilainya juga berada di bawah kriteria {held.Predicate} yang telah dipegang sejak {held.Year}.");
         }
