@@ -82,4 +82,38 @@ public sealed class DemoTests : IDisposable
         Assert.Equal(wbk.Where(c => !c.GetProperty("ready").GetBoolean()).Take(8).Select(c => c.GetProperty("unitId").GetString()),
             data.GetProperty("candidates").EnumerateArray().Select(c => c.GetProperty("unitId").GetString()));
     }
+
+    [Fact]
+    public void Demo_CandidateList_ListsEveryCandidateInTheOrderOfZiCandidates()
+    {
+        var output = Demo();
+
+        var list = _out.File("daftar-kandidat-2025.docx");
+        Assert.Contains($"daftar-kandidat-2025: {list}", output, StringComparison.Ordinal);
+        Assert.True(new FileInfo(_out.File("daftar-kandidat-2025.xlsx")).Length > 5_000);
+        using var document = WordprocessingDocument.Open(list, false);
+        Assert.Empty(new OpenXmlValidator(DocumentFormat.OpenXml.FileFormatVersions.Office2019).Validate(document, TestContext.Current.CancellationToken));
+        var text = document.MainDocumentPart!.Document!.Body!.InnerText;
+        Assert.DoesNotContain("{{", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("null", text, StringComparison.Ordinal);
+        Assert.Contains("Daftar Kandidat WBK dan WBBM 2026", text, StringComparison.Ordinal);
+        Assert.Contains("Rincian kandidat WBK teratas", text, StringComparison.Ordinal);
+        Assert.Contains("Metode proyeksi dan uji balik", text, StringComparison.Ordinal);
+
+        var data = JsonDocument.Parse(File.ReadAllText(_out.File("daftar-kandidat-2025.json"))).RootElement;
+        var db = _out.File("zi.duckdb");
+        foreach (var level in new[] { "WBK", "WBBM" })
+        {
+            var expected = JsonDocument.Parse(Zi.Run("candidates", "--db", db, "--target", level, "--format", "json").Out).RootElement
+                .GetProperty("candidates").EnumerateArray().ToList();
+            var section = data.GetProperty(level.ToLowerInvariant());
+            var rows = section.GetProperty("rows").EnumerateArray().ToList();
+            Assert.Equal(expected.Select(c => c.GetProperty("unitId").GetString()), rows.Select(r => r.GetProperty("unitId").GetString()));
+            Assert.Equal(expected.Count(c => c.GetProperty("ready").GetBoolean()), section.GetProperty("ready").GetInt32());
+            Assert.Equal(rows.Count, section.GetProperty("ready").GetInt32() + section.GetProperty("prerequisitesOpen").GetInt32()
+                + section.GetProperty("projectedReady").GetInt32() + section.GetProperty("notYet").GetInt32());
+            // Every candidate's name is in the document; the first ones have a detail section of their own.
+            Assert.All(rows, r => Assert.Contains(r.GetProperty("unitName").GetString()!, text, StringComparison.Ordinal));
+        }
+    }
 }

@@ -37,13 +37,17 @@ public class ReportKindsTests
         Assert.Empty(unknown);
     }
 
-    /// <summary>A name inside a loop is looked up in the item, then outward: rows[].year may be the root's year.</summary>
+    /// <summary>
+    /// A name inside a loop is looked up in the item, then outward: rows[].year may be the root's year. A group
+    /// (an object whose fields are offered, as in <c>{{#if firstQuestion}}</c>) counts as offered.
+    /// </summary>
     private static bool Offered(string path, HashSet<string> offered)
     {
         var parts = path.Split("[].");
         for (var loops = parts.Length - 1; loops >= 0; loops--)
         {
-            if (offered.Contains(string.Join("[].", parts[..loops].Append(parts[^1]))))
+            var candidate = string.Join("[].", parts[..loops].Append(parts[^1]));
+            if (offered.Contains(candidate) || offered.Any(o => o.StartsWith(candidate + ".", StringComparison.Ordinal)))
             {
                 return true;
             }
