@@ -53,4 +53,16 @@ public sealed class ScoreHistory
     /// <summary>The predicates a unit holds after the awards of <paramref name="year"/>.</summary>
     public ISet<string> HeldAfter(string unitId, int year) =>
         Held[unitId].Where(h => h.Year <= year).Select(h => h.Predicate).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The level a unit aims at after the year's awards: the one above the highest it holds (WBK when it holds
+    /// none, WBBM for a WBK holder); null when it holds the highest level there is.
+    /// </summary>
+    public string? TargetOf(UnitYearScore score)
+    {
+        var held = HeldAfter(score.Unit.UnitId, score.Year);
+        var levels = score.Card.Rule.Predicates;
+        var highest = levels.ToList().FindLastIndex(p => held.Contains(p.Code));
+        return highest + 1 < levels.Count ? levels[highest + 1].Code : null;
+    }
 }

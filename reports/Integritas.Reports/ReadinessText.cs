@@ -1,4 +1,5 @@
 using Integritas.Domain.Formatting;
+using Integritas.Domain.Lke;
 using Integritas.Domain.Readiness;
 
 namespace Integritas.Reports;
@@ -42,6 +43,49 @@ public static class ReadinessText
             _ => $"{code} {Formats.Number(c.Actual ?? 0)}<{Min(c.Required)}",
         };
     }
+
+    /// <summary>A criterion's value as found: "74,97", "49,65%", "WTP", "0" (blank questions), "ya"; "belum ada data" when unknown.</summary>
+    public static string Value(CriterionResult c) => c.Kind switch
+    {
+        CriterionKind.BlankQuestions => Formats.Number(c.Actual ?? 0, 0),
+        CriterionKind.Held => c.IsMet ? "ya" : "belum",
+        CriterionKind.Prerequisite => c.ActualText ?? "belum ada data",
+        _ when c.Actual is null => "tidak tersedia",
+        CriterionKind.Percent => Formats.Number(c.Actual.Value) + "%",
+        _ => Formats.Number(c.Actual.Value),
+    };
+
+    /// <summary>What a criterion requires: "≥ 75", "≥ 60%", "≥ WTP", "ya", "0"; a criterion the year's rule does not set says so.</summary>
+    public static string Requirement(CriterionResult c) => c switch
+    {
+        { Binding: false, RequiredText: { } text } => text,
+        { Kind: CriterionKind.BlankQuestions } => "0",
+        { Kind: CriterionKind.Held } => "ya",
+        { Kind: CriterionKind.Prerequisite } => c.RequiredText ?? "-",
+        { Kind: CriterionKind.Percent } => $"≥ {Min(c.Required)}%",
+        _ => $"≥ {Min(c.Required)}",
+    };
+
+    /// <summary>The status as data: met, unmet, unknown or waived.</summary>
+    public static string StatusCode(CriterionStatus status) => status.ToString().ToLowerInvariant();
+
+    public static string StatusLabel(CriterionStatus status) => status switch
+    {
+        CriterionStatus.Met => "Terpenuhi",
+        CriterionStatus.Unmet => "Belum terpenuhi",
+        CriterionStatus.Waived => "Dikecualikan",
+        _ => "Belum diketahui",
+    };
+
+    /// <summary>A review layer as readers name it.</summary>
+    public static string Layer(Reviewer layer) => layer switch
+    {
+        Reviewer.Unit => "Penilaian mandiri unit",
+        Reviewer.TpiUnit => "TPI unit",
+        Reviewer.TpiItjen => "TPI Itjen",
+        Reviewer.Tpn => "TPN",
+        _ => layer.ToCode(),
+    };
 
     /// <summary>A minimum as the regulation writes it: no trailing zeros (75, 18,25).</summary>
     public static string Min(decimal? value) => (value ?? 0).ToString("0.##", Formats.Indonesian);

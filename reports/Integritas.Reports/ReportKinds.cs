@@ -1,6 +1,8 @@
 using Integritas.Domain.Rules;
+using Integritas.Reports.Annual;
 using Integritas.Reports.Briefing;
 using Integritas.Reports.Candidates;
+using Integritas.Reports.Scorecards;
 
 namespace Integritas.Reports;
 
@@ -24,6 +26,10 @@ public static class ReportKinds
     [
         ReportKind.Of<BriefingModel>("briefing", BriefingReport.TemplateFile, "Ministerial briefing packet (2–4 pages): headline numbers, target vs ready vs awarded per instansi, trend and area charts, units ready to propose, closest candidates, declining units.",
             rules => new BriefingReport(rules)),
+        ReportKind.Of<AnnualModel>("annual", AnnualReport.TemplateFile, "Itjen annual ZI readiness report: method, areas, every unit in a table and a section of its own, findings.",
+            rules => new AnnualReport(rules)),
+        ReportKind.Of<ScorecardModel>("scorecards", ScorecardReport.TemplateFile, "One scorecard per unit (rapor-unit-{year}/{UNIT}.docx): readiness, radar, what to fix, questions to improve.",
+            rules => new ScorecardReport(rules)),
         ReportKind.Of<CandidateListModel>("candidates", CandidateListReport.TemplateFile, "Planners' candidate list: next year's WBK and WBBM candidates in rank order with what each lacks, plus the sheet beside it.",
             rules => new CandidateListReport(rules)),
     ];

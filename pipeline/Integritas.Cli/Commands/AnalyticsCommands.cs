@@ -95,7 +95,7 @@ public static class AnalyticsCommands
             var years = history.Of(id).Select(s => s.Year).ToList();
             var y = parse.GetValue(year) ?? years[^1];
             var score = history.Get(id, y) ?? throw new CommandException($"unit {id} has no LKE for {y} (years: {string.Join(", ", years)}).");
-            var target = TargetOf(history, score);
+            var target = history.TargetOf(score);
             var gains = score.Card.Rule.ItemLevel ? QuestionGains.For(connection, score.Card.Rule, y, reviewer, id, perArea: 4)[id].ToList() : [];
             var candidate = target is null ? null
                 : CandidateAnalysisBuilder.For(history, y, target, gains.ToLookup(_ => id, StringComparer.Ordinal), topQuestions: 8).SingleOrDefault(c => c.Unit.UnitId == id);
@@ -181,13 +181,6 @@ public static class AnalyticsCommands
             return ExitCodes.Ok;
         }));
         return command;
-    }
-
-    /// <summary>The level a unit aims at after the year's awards: WBK, WBBM for a WBK holder, none for a WBBM holder.</summary>
-    public static string? TargetOf(ScoreHistory history, Store.Queries.UnitYearScore score)
-    {
-        var held = history.HeldAfter(score.Unit.UnitId, score.Year);
-        return held.Contains("WBBM") ? null : held.Contains("WBK") ? "WBBM" : "WBK";
     }
 
     private static string FindUnit(ScoreHistory history, string code)

@@ -30,6 +30,12 @@ public sealed record FindingInfo(string UnitId, string UnitName, int Year, Revie
 public sealed record AnswerLineage(string Question, string Indicator, string Kind, string Answer, decimal? Value, string File, string FileSha256, string? Sheet,
     int Line, string? Cell, string? Note);
 
+/// <summary>
+/// A file that landed data: its format, size and fingerprint, and the unit-year versions it still backs
+/// (<see cref="CurrentVersions"/>, with their years; 0 and null for facts, predicates and other non-LKE files).
+/// </summary>
+public sealed record SourceFileInfo(string File, string Format, long Rows, string Sha256, int CurrentVersions, int? FirstYear, int? LastYear);
+
 /// <summary>Where every stored figure came from: versions, findings, answers with their file, sheet and cell.</summary>
 public sealed class Lineage(RuleCatalog rules)
 {
@@ -79,6 +85,18 @@ public sealed class Lineage(RuleCatalog rules)
                     r.IsDBNull(6) ? null : r.GetString(6), r.GetString(7), r.IsDBNull(8) ? null : r.GetString(8),
                     r.IsDBNull(9) ? null : r.GetDecimal(9), r.IsDBNull(10) ? null : r.GetDecimal(10), r.GetString(11));
             })];
+
+    /// <summary>Every file stored, by name (then fingerprint, for a name ingested twice with different content).</summary>
+    public static IReadOnlyList<SourceFileInfo> Sources(DuckDBConnection connection) =>
+        [.. connection.Query("""
+            SELECT f.file_name, f.format, f.row_count, f.sha256,
+                   count(s.submission_id) FILTER (WHERE s.is_current), min(s.year) FILTER (WHERE s.is_current), max(s.year) FILTER (WHERE s.is_current)
+            FROM source_file f LEFT JOIN submission s USING (file_id)
+            GROUP BY f.file_id, f.file_name, f.format, f.row_count, f.sha256
+            ORDER BY f.file_name, f.sha256
+            """)
+            .Select(r => new SourceFileInfo(r.GetString(0), r.GetString(1), r.GetInt64(2), r.GetString(3), (int)r.GetInt64(4),
+                r.IsDBNull(5) ? null : r.GetInt32(5), r.IsDBNull(6) ? null : r.GetInt32(6)))];
 
     public static IReadOnlyList<AnswerLineage> Answers(DuckDBConnection connection, long submissionId) =>
         [.. connection.Query("""
