@@ -87,11 +87,17 @@ public static class CandidateAnalysisBuilder
     /// <summary>
     /// Candidates of the year with their question gains read from the database (one query for all units).
     /// </summary>
-    public static IReadOnlyList<CandidateAnalysis> For(DuckDBConnection connection, ScoreHistory history, int year, string target, Reviewer? layer = null, int topQuestions = TopQuestions)
+    public static IReadOnlyList<CandidateAnalysis> For(DuckDBConnection connection, ScoreHistory history, int year, string target, Reviewer? layer = null, int topQuestions = TopQuestions) =>
+        For(history, year, target, Gains(connection, history, year, layer), topQuestions);
+
+    /// <summary>
+    /// The question gains of every unit of the year (one query), for candidates of several levels to share;
+    /// null when the year's rule has no item-level LKE (recap years).
+    /// </summary>
+    public static ILookup<string, QuestionGain>? Gains(DuckDBConnection connection, ScoreHistory history, int year, Reviewer? layer = null)
     {
         var rule = history.InYear(year).FirstOrDefault()?.Card.Rule;
-        var gains = rule is null || !rule.ItemLevel ? null : QuestionGains.For(connection, rule, year, layer);
-        return For(history, year, target, gains, topQuestions);
+        return rule is null || !rule.ItemLevel ? null : QuestionGains.For(connection, rule, year, layer);
     }
 
     /// <summary>

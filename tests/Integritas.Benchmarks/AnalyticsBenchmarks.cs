@@ -83,8 +83,9 @@ public class AnalyticsBenchmarks
     {
         var history = ScoreHistory.Load(connection, RuleCatalog.Default);
         var latest = history.Years[^1];
-        var wbk = CandidateAnalysisBuilder.For(connection, history, latest, "WBK");
-        var wbbm = CandidateAnalysisBuilder.For(connection, history, latest, "WBBM");
+        var gains = CandidateAnalysisBuilder.Gains(connection, history, latest);
+        var wbk = CandidateAnalysisBuilder.For(history, latest, "WBK", gains);
+        var wbbm = CandidateAnalysisBuilder.For(history, latest, "WBBM", gains);
         return new ProductPathResult(history.All.Count, wbk.Count, wbk.Count(c => c.ScoreReady), wbbm.Count, wbbm.Count(c => c.ScoreReady));
     }
 

@@ -47,6 +47,7 @@ public sealed class ScoreQueries(RuleCatalog rules)
         var facts = FactQueries.Load(connection);
         var reference = rules.Latest;
         var results = new List<UnitYearScore>();
+        var units = new Dictionary<UnitInfo, UnitInfo>();
         RuleSet RuleOf(Head head) =>
             rules.Find(head.Rule, head.Year) ?? throw new InvalidOperationException($"The database holds rule version {head.Rule}, which this program does not know.");
         UnitYearScore Scored(Head head, ScoreCard card)
@@ -76,7 +77,7 @@ public sealed class ScoreQueries(RuleCatalog rules)
             SELECT submission_id, unit_id, unit_name, instansi, year, reviewer, version, rule_version
             FROM chosen WHERE source_kind = 'items'
             """, parameters)
-            .Select(ReadHead)
+            .Select(r => ReadHead(r, units))
             .ToDictionary(h => h.SubmissionId);
         // Submissions in batches: the reader hands a thread a batch at a time, so threads take turns at the reader
         // once per batch rather than once per submission (a turn per submission had the other core spinning on
@@ -164,7 +165,7 @@ public sealed class ScoreQueries(RuleCatalog rules)
                 WHERE c.source_kind = 'recap'
                 ORDER BY c.unit_id, c.year
                 """, parameters)
-            .Select(r => (Head: ReadHead(r), Metric: r.GetString(8), Value: r.GetDecimal(9)))
+            .Select(r => (Head: ReadHead(r, units), Metric: r.GetString(8), Value: r.GetDecimal(9)))
             .ToList()
             .GroupBy(x => x.Head.SubmissionId))
         {
@@ -190,10 +191,16 @@ public sealed class ScoreQueries(RuleCatalog rules)
 
         """;
 
-    private static Head ReadHead(System.Data.IDataRecord r)
+    private static Head ReadHead(System.Data.IDataRecord r, Dictionary<UnitInfo, UnitInfo> units)
     {
         LkeCodes.TryParseReviewer(r.GetString(5), out var layer);
-        return new Head(r.GetInt64(0), new UnitInfo(r.GetString(1), r.GetString(2), r.GetString(3)), r.GetInt32(4), layer, r.GetInt32(6), r.GetString(7));
+        // One UnitInfo per unit (and name), shared by its years: eight years of 25,000 units hold 25,000, not 200,000.
+        var unit = new UnitInfo(r.GetString(1), r.GetString(2), r.GetString(3));
+        if (!units.TryGetValue(unit, out var shared))
+        {
+            units.Add(unit, shared = unit);
+        }
+        return new Head(r.GetInt64(0), shared, r.GetInt32(4), layer, r.GetInt32(6), r.GetString(7));
     }
 
     /// <summary>A score card from a recap sheet's metrics; parts it does not give are unknown.</summary>

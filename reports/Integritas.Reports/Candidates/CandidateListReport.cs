@@ -19,8 +19,9 @@ public sealed class CandidateListReport(RuleCatalog rules, CandidateListOptions?
     {
         var year = request.Year;
         var history = ScoreHistory.Load(connection, rules);
-        var wbk = CandidateAnalysisBuilder.For(connection, history, year, "WBK");
-        var wbbm = CandidateAnalysisBuilder.For(connection, history, year, "WBBM");
+        var gains = CandidateAnalysisBuilder.Gains(connection, history, year);
+        var wbk = CandidateAnalysisBuilder.For(history, year, "WBK", gains);
+        var wbbm = CandidateAnalysisBuilder.For(history, year, "WBBM", gains);
         var backtest = Backtest.For(history, year);
         var input = new CandidateListInput(year, request.Today, history.InYear(year), wbk, wbbm,
             TargetAnalysis.For(connection, history, year), TargetAnalysis.For(connection, history, year + 1), backtest);
