@@ -54,6 +54,33 @@ public sealed class StoredDataTests : IDisposable
         Assert.Equal((0, 4, false), (y2025.Units, y2025.TargetWbk!.Value, y2025.AwardsKnown));
     }
 
+    [Fact]
+    public void Readiness_OnEverySampleUnitYear_VerdictsAgreeWithTheCriteriaBuiltOnDemand()
+    {
+        // Verdicts are decided without building the criteria (national scale); the criteria a reader sees are
+        // built later. Over the shipped samples (2019–2025: recaps, 90/2021, 5/2024 prerequisites, facts, held
+        // predicates) the two must agree: the highest level whose every binding criterion passes.
+        var outcomes = new IngestService(RuleCatalog.Default, TimeProvider.System)
+            .Ingest(_db, IngestService.Expand([Repository.PathOf("data-samples")]).Files).ToList();
+        Assert.True(outcomes.Count > 20);
+        Assert.All(outcomes, o => Assert.NotEqual(FileStatus.Rejected, o.Status));
+        using var connection = _db.OpenRead();
+
+        var history = ScoreHistory.Load(connection, RuleCatalog.Default);
+
+        Assert.InRange(history.All.Count, 200, int.MaxValue);
+        foreach (var score in history.All)
+        {
+            var levels = score.Card.Rule.Predicates.Select(p => p.Code).ToList();
+            string Highest(Func<Domain.Readiness.CriterionResult, bool> counts) =>
+                levels.LastOrDefault(l => score.Readiness.Criteria.Where(c => c.Predicate == l && counts(c)).All(c => !c.Blocks)) ?? "BELUM";
+            Assert.Equal(Highest(_ => true), score.Readiness.Verdict);
+            Assert.Equal(Highest(c => c.Kind != Domain.Readiness.CriterionKind.Prerequisite), score.Readiness.ScoreVerdict);
+        }
+        Assert.Contains(history.All, s => s.Readiness.Verdict != s.Readiness.ScoreVerdict);
+        Assert.Contains(history.All, s => s.Readiness.Verdict == "WBBM");
+    }
+
     [Theory]
     [InlineData("tahun,instansi,target_wbk,target_wbbm\n2024,X,tiga,\n", 2, "target_wbk", "whole number")]
     [InlineData("tahun,instansi,target_wbk,target_wbbm\n2024,X,3,\n2024,x,4,\n", 3, "instansi", "already has a target on line 2")]

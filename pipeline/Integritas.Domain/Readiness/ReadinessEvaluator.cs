@@ -26,33 +26,76 @@ public static class ReadinessEvaluator
     /// </param>
     public static ReadinessResult Evaluate(ScoreCard card, int year, IEnumerable<HeldPredicate> held, UnitFacts? facts = null, RuleSet? reference = null)
     {
+        var rule = card.Rule;
         facts ??= UnitFacts.None;
         var heldBefore = held.Where(h => h.Year < year).Select(h => h.Predicate).ToHashSet(StringComparer.Ordinal);
-        var criteria = Criteria(card, year, heldBefore, facts, reference);
-        var result = Decide(card, criteria);
-        // The criteria are kept as the way to rebuild them, not as objects: scoring a national database keeps
-        // hundreds of thousands of unit-years, and holding some fifty criteria each made the garbage collector
-        // the biggest cost of loading it. Only the unit-years whose criteria are read (a year's report, a unit)
-        // build them again, once.
-        return result with { Criteria = new RebuiltCriteria(() => Criteria(card, year, heldBefore, facts, reference)) };
-    }
-
-    private static ReadinessResult Decide(ScoreCard card, List<CriterionResult> criteria)
-    {
-        var rule = card.Rule;
+        var affirmation = Affirmed(rule, facts);
         // Decision 6: the highest level whose every binding criterion holds; the next level is the one above it.
-        var verdict = Highest(rule, level => criteria.Where(c => c.Predicate == level).All(c => !c.Blocks));
-        var scoreVerdict = Highest(rule, level => criteria.Where(c => c.Predicate == level && c.Kind != CriterionKind.Prerequisite).All(c => !c.Blocks));
-        var verdictIndex = verdict is null ? -1 : rule.Predicates.ToList().FindIndex(p => p.Code == verdict);
+        // Decided straight from the scores and the (shared) prerequisite results, without building the criteria:
+        // the criteria of the newest rule that the year's rule lacks are never binding, so they cannot change it.
+        string? verdict = null;
+        string? scoreVerdict = null;
+        var verdictIndex = -1;
+        for (var i = 0; i < rule.Predicates.Count; i++)
+        {
+            var level = rule.Predicates[i];
+            if (!ScoresPass(card, level, heldBefore))
+            {
+                continue;
+            }
+            scoreVerdict = level.Code;
+            if (PrerequisitesPass(rule, level.Code, year, facts, affirmation))
+            {
+                verdict = level.Code;
+                verdictIndex = i;
+            }
+        }
         var next = verdictIndex + 1 < rule.Predicates.Count ? rule.Predicates[verdictIndex + 1].Code : null;
         var points = next is null ? null : Points(card, rule.FindPredicate(next)!);
+        // The criteria are kept as the way to build them, not as objects: scoring a national database keeps
+        // hundreds of thousands of unit-years, and holding some fifty criteria each made the garbage collector
+        // the biggest cost of loading it. Only the unit-years whose criteria are read (a year's report, a unit)
+        // build them, once.
+        var criteria = new BuiltOnDemand(() => Criteria(card, year, heldBefore, facts, reference, affirmation));
         return new ReadinessResult(verdict ?? ReadinessResult.Belum, next, criteria, points) { ScoreVerdict = scoreVerdict ?? ReadinessResult.Belum };
     }
 
-    private static List<CriterionResult> Criteria(ScoreCard card, int year, HashSet<string> heldBefore, UnitFacts facts, RuleSet? reference)
+    /// <summary>What <see cref="Check"/> decides for a level, without building its results.</summary>
+    private static bool ScoresPass(ScoreCard card, PredicateRule level, HashSet<string> heldBefore)
+    {
+        if (!card.IsComplete)
+        {
+            return false;
+        }
+        if (level.RequiresHeld is { } required && !heldBefore.Contains(required) && !HigherHeld(card.Rule, required, heldBefore))
+        {
+            return false;
+        }
+        foreach (var c in level.Criteria)
+        {
+            if (Score.Round2(card.Metric(c.Metric)) is not { } actual || actual < c.Min)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static bool PrerequisitesPass(RuleSet rule, string level, int year, UnitFacts facts, string? affirmation)
+    {
+        foreach (var p in rule.Prerequisites)
+        {
+            if (Prerequisite(p, level, year, facts, affirmation) is { Blocks: true })
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static List<CriterionResult> Criteria(ScoreCard card, int year, HashSet<string> heldBefore, UnitFacts facts, RuleSet? reference, string? affirmation)
     {
         var rule = card.Rule;
-        var affirmation = Affirmed(rule, facts);
         var criteria = new List<CriterionResult>();
         foreach (var level in rule.Predicates)
         {
@@ -69,9 +112,6 @@ public static class ReadinessEvaluator
         }
         return criteria;
     }
-
-    private static string? Highest(RuleSet rule, Func<string, bool> meets) =>
-        rule.Predicates.Select(p => p.Code).LastOrDefault(meets);
 
     private static List<CriterionResult> Check(ScoreCard card, PredicateRule level, HashSet<string> heldBefore)
     {
@@ -282,46 +322,83 @@ public static class ReadinessEvaluator
     /// </summary>
     public static PointsNeeded Points(ScoreCard card, PredicateRule level)
     {
-        decimal? Gap(string metric, decimal? actual)
-        {
-            var criterion = level.Criteria.FirstOrDefault(c => c.Metric == metric);
-            if (criterion is null)
-            {
-                return 0;
-            }
-            return actual is { } a ? Math.Max(0, criterion.Min - Score.Round2(a)) : null;
-        }
+        var minimums = LevelMinimums.Of(level);
+        static decimal? Gap(decimal? min, decimal? actual) =>
+            min is not { } m ? 0 : actual is { } a ? Math.Max(0, m - Score.Round2(a)) : null;
 
-        var byArea = new Dictionary<string, decimal>();
+        var byArea = new Dictionary<string, decimal>(card.Areas.Count, StringComparer.Ordinal);
         decimal? areaSum = 0;
         foreach (var area in card.Areas)
         {
-            var criterion = level.Criteria.FirstOrDefault(c => c.Metric == $"areaPercent:{area.Code}");
-            var need = criterion is null ? 0 : AreaNeed(area, criterion.Min);
+            var need = minimums.AreaPercent.TryGetValue(area.Code, out var min) ? AreaNeed(area, min) : 0;
             byArea[area.Code] = need;
             areaSum += need;
         }
-        var pengungkit = Max(Gap("pengungkit", card.Pengungkit), areaSum);
+        var pengungkit = Max(Gap(minimums.Pengungkit, card.Pengungkit), areaSum);
 
-        var byPart = new Dictionary<string, decimal>();
+        var byPart = new Dictionary<string, decimal>(card.HasilParts.Count, StringComparer.Ordinal);
         decimal? hasil = 0;
         foreach (var group in card.Rule.HasilGroups)
         {
             decimal? partSum = 0;
-            foreach (var part in card.HasilParts.Where(p => p.Rule.Group == group.Code))
+            foreach (var part in card.HasilParts)
             {
-                var need = Gap($"part:{part.Code}", part.Value);
+                if (part.Rule.Group != group.Code)
+                {
+                    continue;
+                }
+                var need = Gap(minimums.Part.TryGetValue(part.Code, out var partMin) ? partMin : null, part.Value);
                 if (need is { } n)
                 {
                     byPart[part.Code] = n;
                 }
                 partSum += need;
             }
-            hasil += Max(Gap($"group:{group.Code}", card.Group(group.Code)), partSum);
+            hasil += Max(Gap(minimums.Group.TryGetValue(group.Code, out var groupMin) ? groupMin : null, card.Group(group.Code)), partSum);
         }
-        hasil = Max(Gap("hasil", card.Hasil), hasil);
-        var total = Max(Gap("total", card.Total), pengungkit + hasil);
+        hasil = Max(Gap(minimums.Hasil, card.Hasil), hasil);
+        var total = Max(Gap(minimums.Total, card.Total), pengungkit + hasil);
         return new PointsNeeded(level.Code, byArea, byPart, total);
+    }
+
+    /// <summary>A level's score minimums by metric, read from its criteria once per level (points are asked for every unit-year).</summary>
+    private sealed class LevelMinimums
+    {
+        private static readonly ConditionalWeakTable<PredicateRule, LevelMinimums> Cache = new();
+
+        public static LevelMinimums Of(PredicateRule level) => Cache.GetValue(level, l => new LevelMinimums(l));
+
+        private LevelMinimums(PredicateRule level)
+        {
+            foreach (var c in level.Criteria)
+            {
+                var colon = c.Metric.IndexOf(':', StringComparison.Ordinal);
+                var (name, code) = colon < 0 ? (c.Metric, "") : (c.Metric[..colon], c.Metric[(colon + 1)..]);
+                // The first criterion of a metric counts, as a lookup of the level's criteria by metric finds it.
+                switch (name)
+                {
+                    case "total": Total ??= c.Min; break;
+                    case "pengungkit": Pengungkit ??= c.Min; break;
+                    case "hasil": Hasil ??= c.Min; break;
+                    case "areaPercent": AreaPercent.TryAdd(code, c.Min); break;
+                    case "group": Group.TryAdd(code, c.Min); break;
+                    case "part": Part.TryAdd(code, c.Min); break;
+                    default: break;
+                }
+            }
+        }
+
+        public decimal? Total { get; }
+
+        public decimal? Pengungkit { get; }
+
+        public decimal? Hasil { get; }
+
+        public Dictionary<string, decimal> AreaPercent { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<string, decimal> Group { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<string, decimal> Part { get; } = new(StringComparer.Ordinal);
     }
 
     /// <summary>
@@ -342,8 +419,8 @@ public static class ReadinessEvaluator
     private static decimal? Max(decimal? a, decimal? b) => a is null || b is null ? null : Math.Max(a.Value, b.Value);
 }
 
-/// <summary>A unit-year's criteria, built again from the same inputs the first time they are read, then kept.</summary>
-internal sealed class RebuiltCriteria(Func<List<CriterionResult>> build) : IReadOnlyList<CriterionResult>
+/// <summary>A unit-year's criteria, built the first time they are read, then kept.</summary>
+internal sealed class BuiltOnDemand(Func<List<CriterionResult>> build) : IReadOnlyList<CriterionResult>
 {
     private readonly Lazy<List<CriterionResult>> _criteria = new(build);
 
