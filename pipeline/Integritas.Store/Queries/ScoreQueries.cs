@@ -80,8 +80,7 @@ public sealed class ScoreQueries(RuleCatalog rules)
             .Select(r => ReadHead(r, units))
             .ToDictionary(h => h.SubmissionId);
         // Submissions in batches: the reader hands a thread a batch at a time, so threads take turns at the reader
-        // once per batch rather than once per submission (a turn per submission had the other core spinning on
-        // the lock for as long as the scoring took).
+        // (under the partitioner's lock) once per batch rather than once per submission.
         IEnumerable<List<(Head Head, TallyRow[] Rows)>> Batches()
         {
             long? current = null;
