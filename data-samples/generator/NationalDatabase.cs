@@ -4,8 +4,10 @@ using System.Security.Cryptography;
 using System.Text;
 using DuckDB.NET.Data;
 using Integritas.Domain.Lke;
+using Integritas.Domain.Rules;
 using Integritas.Store;
 using Integritas.Store.Ingest;
+using Integritas.Store.Queries;
 
 namespace Integritas.SampleData;
 
@@ -143,6 +145,8 @@ public static class NationalDatabase
         }
         Execute(connection, "DROP TABLE national_item");
         Execute(connection, "DROP TABLE national_answer");
+        // Each submission's score card, as ingest stores it with the file's submissions.
+        ScoreCards.Store(connection, RuleCatalog.Default, 1);
 
         using (var predicates = connection.CreateAppender("predicate"))
         {

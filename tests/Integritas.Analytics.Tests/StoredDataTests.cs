@@ -81,6 +81,42 @@ public sealed class StoredDataTests : IDisposable
         Assert.Contains(history.All, s => s.Readiness.Verdict == "WBBM");
     }
 
+    [Fact]
+    public void ScoreCards_StoredAtIngest_GiveTheScoresTheAnswersGive()
+    {
+        // Ingest stores each item-level submission's card; loading uses it while its rule is unchanged. The cards
+        // must give exactly what scoring the answers again gives: without them, and with a changed rule.
+        var outcomes = new IngestService(RuleCatalog.Default, TimeProvider.System)
+            .Ingest(_db, IngestService.Expand([Repository.PathOf("data-samples")]).Files).ToList();
+        Assert.All(outcomes, o => Assert.NotEqual(FileStatus.Rejected, o.Status));
+        var queries = new Store.Queries.ScoreQueries(RuleCatalog.Default);
+        string Scores()
+        {
+            using var connection = _db.OpenRead();
+            return string.Join("\n", queries.Load(connection, new Store.Queries.ScoreFilter()).Select(s =>
+                $"{s.Unit.UnitId} {s.Year} {s.Card.Questions}/{s.Card.BlankQuestions} {s.Card.Total} {s.Card.Pengungkit} {s.Card.Hasil} " +
+                string.Join(" ", s.Card.Areas.Select(a => $"{a.Code}:{a.Pemenuhan}/{a.Reform}/{a.Total}")) + " " +
+                string.Join(" ", s.Card.HasilParts.Select(p => $"{p.Code}:{p.Value}")) + $" {s.Readiness.Verdict} {s.Readiness.NextLevelPoints?.Total}"));
+        }
+        int Cards(string sql)
+        {
+            using var connection = _db.OpenWrite();
+            using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            return command.ExecuteNonQuery();
+        }
+
+        var fromCards = Scores();
+        var stale = Cards("UPDATE score_card SET rule_fingerprint = 'changed'");
+        var afterRuleChange = Scores();
+        Cards("DELETE FROM score_card");
+        var fromAnswers = Scores();
+
+        Assert.InRange(stale, 100, int.MaxValue);
+        Assert.Equal(fromAnswers, fromCards);
+        Assert.Equal(fromAnswers, afterRuleChange);
+    }
+
     [Theory]
     [InlineData("tahun,instansi,target_wbk,target_wbbm\n2024,X,tiga,\n", 2, "target_wbk", "whole number")]
     [InlineData("tahun,instansi,target_wbk,target_wbbm\n2024,X,3,\n2024,x,4,\n", 3, "instansi", "already has a target on line 2")]

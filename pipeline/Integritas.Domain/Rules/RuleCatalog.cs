@@ -165,7 +165,10 @@ public sealed class RuleCatalog
         {
             throw new RuleFileException(file, $"not a valid rule file at {ex.Path}: {ex.Message}", ex);
         }
-        return RuleFileDto.ToRuleSet(file, dto);
+        return RuleFileDto.ToRuleSet(file, dto) with
+        {
+            Fingerprint = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(json)))[..16],
+        };
     }
 
     private sealed record YearsDto(int From, int? To);

@@ -25,6 +25,12 @@ public sealed record RuleSet(
 {
     public bool AppliesTo(int year) => year >= FromYear && (ToYear is null || year <= ToYear);
 
+    /// <summary>
+    /// Identifies the rule file's content (SHA-256 of its text, 16 hex digits): scores stored with it are the
+    /// rule's scores only while it is unchanged. Amendments keep it (they add prerequisites, not scores).
+    /// </summary>
+    public string Fingerprint { get; init; } = "";
+
     public AreaRule? FindArea(string code) => Areas.FirstOrDefault(a => a.Code == code);
 
     public HasilPartRule? FindHasilPart(string code) => HasilParts.FirstOrDefault(p => p.Code == code);

@@ -5,6 +5,8 @@ using Integritas.Domain.Rules;
 using Integritas.Ingest;
 using Integritas.Ingest.Canonical;
 
+using Integritas.Store.Queries;
+
 namespace Integritas.Store.Ingest;
 
 /// <summary>
@@ -129,6 +131,7 @@ public sealed class LkeLoader(RuleCatalog rules, TimeProvider clock, Action<Inge
         }
         var fileId = SourceFiles.Add(connection, file, format, rows, clock);
         Commit(connection, changes, groups.Values, firstId, fileId);
+        ScoreCards.Store(connection, rules, firstId);
         var findings = StoreFindings(connection, fileId, source.Findings, changes);
         tx.Commit();
         var landed = changes.Select(c => $"{c.UnitId} {c.Year}{(c.Reviewer == "unit" ? "" : $" [{c.Reviewer}]")} v{c.Version}{(c.Blank > 0 ? $" ({c.Blank} blank)" : "")}").ToList();
