@@ -44,19 +44,25 @@ public sealed record LkeCatalog(string Id, string RuleVersion, string Title, str
 
     public CatalogIndicator? FindIndicator(string code) => Indicators.FirstOrDefault(i => i.Code == code);
 
-    public (CatalogIndicator Indicator, CatalogQuestion Question)? FindQuestion(string code)
+    public (CatalogIndicator Indicator, CatalogQuestion Question)? FindQuestion(string code) =>
+        ByQuestion.TryGetValue(code, out var found) ? found : null;
+
+    /// <summary>Questions by code (the first of a code wins), built once per catalogue: reports look up hundreds of thousands.</summary>
+    private Dictionary<string, (CatalogIndicator Indicator, CatalogQuestion Question)> ByQuestion => QuestionIndex.GetValue(this, c => Index(c.Indicators));
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<LkeCatalog, Dictionary<string, (CatalogIndicator, CatalogQuestion)>> QuestionIndex = new();
+
+    private static Dictionary<string, (CatalogIndicator, CatalogQuestion)> Index(IReadOnlyList<CatalogIndicator> indicators)
     {
-        foreach (var indicator in Indicators)
+        var index = new Dictionary<string, (CatalogIndicator, CatalogQuestion)>(StringComparer.Ordinal);
+        foreach (var indicator in indicators)
         {
             foreach (var question in indicator.Questions)
             {
-                if (question.Code == code)
-                {
-                    return (indicator, question);
-                }
+                index.TryAdd(question.Code, (indicator, question));
             }
         }
-        return null;
+        return index;
     }
 
     private static LkeCatalog LoadEmbedded(string name)
