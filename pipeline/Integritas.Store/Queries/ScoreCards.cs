@@ -62,10 +62,6 @@ public static class ScoreCards
         return text.ToString();
     }
 
-    /// <summary>Whether a stored card has the fields of <paramref name="rule"/>'s areas and parts (cheap: counts separators).</summary>
-    public static bool Fits(RuleSet rule, string text) =>
-        text.AsSpan().Count(';') == 1 + rule.Areas.Count + rule.HasilParts.Count && text.AsSpan().Count(',') == 2 * rule.Areas.Count;
-
     /// <summary>The card <see cref="Write"/> wrote for <paramref name="rule"/>, or null when it does not fit the rule's areas and parts.</summary>
     public static ScoreCard? Read(RuleSet rule, string text)
     {

@@ -61,7 +61,7 @@ public sealed class ScoreQueries(RuleCatalog rules)
         // rule is unchanged since): at national scale (200,000 unit-years) reading 200,000 cards instead of
         // aggregating 22.6 million answers is most of the difference between seconds and tens of seconds.
         var heads = new Dictionary<long, Head>();
-        var stored = new List<(Head Head, RuleSet Rule, string Card)>();
+        var stored = new List<(Head Head, ScoreCard Card)>();
         foreach (var r in connection.Query(ChosenSubmissions + """
             SELECT c.submission_id, c.unit_id, c.unit_name, c.instansi, c.year, c.reviewer, c.version, c.rule_version, k.rule_fingerprint, k.card
             FROM chosen c LEFT JOIN score_card k USING (submission_id)
@@ -70,9 +70,9 @@ public sealed class ScoreQueries(RuleCatalog rules)
         {
             var head = ReadHead(r, units);
             var rule = RuleOf(head);
-            if (!r.IsDBNull(8) && r.GetString(8) == rule.Fingerprint && r.GetString(9) is var card && ScoreCards.Fits(rule, card))
+            if (!r.IsDBNull(8) && r.GetString(8) == rule.Fingerprint && ScoreCards.Read(rule, r.GetString(9)) is { } card)
             {
-                stored.Add((head, rule, card));
+                stored.Add((head, card));
             }
             else
             {
@@ -81,13 +81,13 @@ public sealed class ScoreQueries(RuleCatalog rules)
         }
         // Those without a usable card (stored before cards were, or under a rule changed since): their answers
         // summed per indicator, in submission order.
-        IEnumerable<List<Pending>> Batches()
+        IEnumerable<List<(Head Head, ScoreCard Card)>> Batches()
         {
             if (heads.Count == 0)
             {
                 yield break;
             }
-            var batch = new List<Pending>(BatchSize);
+            var batch = new List<(Head, ScoreCard)>(BatchSize);
             foreach (var (id, tallies) in Tallies(connection, ChosenSubmissions, $"""
                 SELECT submission_id FROM chosen c
                 WHERE c.source_kind = 'items'
@@ -96,12 +96,12 @@ public sealed class ScoreQueries(RuleCatalog rules)
             {
                 if (heads.TryGetValue(id, out var head))
                 {
-                    batch.Add(new Pending(head, RuleOf(head), null, tallies));
+                    batch.Add((head, LkeScorer.Score(RuleOf(head), tallies)));
                 }
                 if (batch.Count == BatchSize)
                 {
                     yield return batch;
-                    batch = new List<Pending>(BatchSize);
+                    batch = new List<(Head, ScoreCard)>(BatchSize);
                 }
             }
             if (batch.Count > 0)
@@ -113,18 +113,16 @@ public sealed class ScoreQueries(RuleCatalog rules)
         // Readiness (and scoring where there was no card) runs on every core: each thread takes the next batch in
         // turn (under the partitioner's lock, so the reader is used by one thread at a time) and scores it; the
         // results are put in order at the end.
-        var work = stored.Chunk(BatchSize)
-            .Select(chunk => chunk.Select(x => new Pending(x.Head, x.Rule, x.Card, null)).ToList())
-            .Concat(Batches());
+        var work = stored.Chunk(BatchSize).Select(c => c.ToList()).Concat(Batches());
         try
         {
             Parallel.ForEach(Partitioner.Create(work, EnumerablePartitionerOptions.NoBuffering),
                 () => new List<UnitYearScore>(),
                 (batch, _, scored) =>
                 {
-                    foreach (var pending in batch)
+                    foreach (var (head, card) in batch)
                     {
-                        scored.Add(Scored(pending.Head, pending.Card()));
+                        scored.Add(Scored(head, card));
                     }
                     return scored;
                 },
@@ -258,14 +256,6 @@ public sealed class ScoreQueries(RuleCatalog rules)
             Source = ScoreSource.Recap,
             HasilGiven = metrics.TryGetValue("hasil", out var hasil) ? hasil : null,
         };
-    }
-
-    /// <summary>A submission to score: from its stored card, or from its answers' indicator tallies.</summary>
-    private sealed record Pending(Head Head, RuleSet Rule, string? StoredCard, IndicatorTally[]? Tallies)
-    {
-        public ScoreCard Card() => StoredCard is { } text
-            ? ScoreCards.Read(Rule, text) ?? throw new InvalidDataException($"The stored score card of submission {Head.SubmissionId} cannot be read: {text}")
-            : LkeScorer.Score(Rule, Tallies!);
     }
 
     private sealed record Head(long SubmissionId, UnitInfo Unit, int Year, Reviewer Layer, int Version, string Rule);
