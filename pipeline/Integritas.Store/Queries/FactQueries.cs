@@ -32,7 +32,7 @@ public sealed class FactQueries
     public bool Any => _units.Count > 0 || _instansi.Count > 0;
 
     public UnitFacts For(string unitId, string instansi, int year) =>
-        UnitFacts.For(year, _units[Key(unitId)].Concat(_instansi[Key(instansi)]));
+        Any ? UnitFacts.For(year, _units[Key(unitId)].Concat(_instansi[Key(instansi)])) : UnitFacts.None;
 
     /// <summary>Subjects match without regard to case or surrounding spaces (a fact file may spell the instansi in capitals).</summary>
     private static string Key(string subject) => subject.Trim().ToUpperInvariant();

@@ -65,31 +65,72 @@ public static class ScoreCards
     /// <summary>The card <see cref="Write"/> wrote for <paramref name="rule"/>, or null when it does not fit the rule's areas and parts.</summary>
     public static ScoreCard? Read(RuleSet rule, string text)
     {
-        var fields = text.Split(';');
-        if (fields.Length != 2 + rule.Areas.Count + rule.HasilParts.Count)
+        // Read field by field off the text (no split strings): loading a national database reads 200,000 cards.
+        var position = 0;
+        if (!Field(text, ref position, ';', out var questionsText) || !Field(text, ref position, ';', out var blankText)
+            || !int.TryParse(questionsText, NumberStyles.None, CultureInfo.InvariantCulture, out var questions)
+            || !int.TryParse(blankText, NumberStyles.None, CultureInfo.InvariantCulture, out var blank))
         {
             return null;
         }
         var areas = new AreaScore[rule.Areas.Count];
         for (var i = 0; i < areas.Length; i++)
         {
-            var values = fields[2 + i].Split(',');
-            if (values.Length != 3 || Parse(values[2]) is not { } total)
+            if (!Field(text, ref position, ';', out var field))
             {
                 return null;
             }
-            areas[i] = new AreaScore(rule.Areas[i], Parse(values[0]), Parse(values[1]), total);
+            var first = field.IndexOf(',');
+            var second = first < 0 ? -1 : field[(first + 1)..].IndexOf(',') + first + 1;
+            if (first < 0 || second <= first || field[(second + 1)..].Contains(',')
+                || !TryNumber(field[..first], out var pemenuhan) || !TryNumber(field[(first + 1)..second], out var reform)
+                || !TryNumber(field[(second + 1)..], out var total) || total is not { } areaTotal)
+            {
+                return null;
+            }
+            areas[i] = new AreaScore(rule.Areas[i], pemenuhan, reform, areaTotal);
         }
         var parts = new HasilPartScore[rule.HasilParts.Count];
         for (var i = 0; i < parts.Length; i++)
         {
-            parts[i] = new HasilPartScore(rule.HasilParts[i], Parse(fields[2 + areas.Length + i]));
+            if (!Field(text, ref position, ';', out var field) || !TryNumber(field, out var value))
+            {
+                return null;
+            }
+            parts[i] = new HasilPartScore(rule.HasilParts[i], value);
         }
-        return new ScoreCard(rule, areas, parts, int.Parse(fields[0], CultureInfo.InvariantCulture), int.Parse(fields[1], CultureInfo.InvariantCulture));
+        return position <= text.Length ? null : new ScoreCard(rule, areas, parts, questions, blank);
+    }
+
+    /// <summary>The text from <paramref name="position"/> to the next <paramref name="separator"/> (or the end), moving past it; false past the end.</summary>
+    private static bool Field(string text, ref int position, char separator, out ReadOnlySpan<char> field)
+    {
+        if (position > text.Length)
+        {
+            field = default;
+            return false;
+        }
+        var at = text.AsSpan(position).IndexOf(separator);
+        var end = at < 0 ? text.Length : position + at;
+        field = text.AsSpan(position, end - position);
+        position = end + 1;
+        return true;
+    }
+
+    private static bool TryNumber(ReadOnlySpan<char> text, out decimal? value)
+    {
+        value = null;
+        if (text.IsEmpty)
+        {
+            return true;
+        }
+        if (!decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var number))
+        {
+            return false;
+        }
+        value = number;
+        return true;
     }
 
     private static string Number(decimal? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "";
-
-    private static decimal? Parse(string text) =>
-        text.Length == 0 ? null : decimal.Parse(text, NumberStyles.Number, CultureInfo.InvariantCulture);
 }

@@ -52,9 +52,11 @@ public sealed class ScoreQueries(RuleCatalog rules)
             rules.Find(head.Rule, head.Year) ?? throw new InvalidOperationException($"The database holds rule version {head.Rule}, which this program does not know.");
         UnitYearScore Scored(Head head, ScoreCard card)
         {
-            var unitHeld = held[head.Unit.UnitId].ToList();
+            // Most units hold nothing: they share one empty history.
+            IReadOnlyList<HeldPredicate> unitHeld = held.Contains(head.Unit.UnitId) ? [.. held[head.Unit.UnitId]] : [];
             var readiness = ReadinessEvaluator.Evaluate(card, head.Year, unitHeld, facts.For(head.Unit.UnitId, head.Unit.Instansi, head.Year), reference);
-            return new UnitYearScore(head.Unit, head.Year, head.Layer, head.Version, card, readiness, [.. unitHeld.Where(h => h.Year <= head.Year)]);
+            return new UnitYearScore(head.Unit, head.Year, head.Layer, head.Version, card, readiness,
+                unitHeld.Count == 0 ? unitHeld : [.. unitHeld.Where(h => h.Year <= head.Year)]);
         }
         var parameters = new[] { ("year", (object?)filter.Year), ("unit", filter.UnitId), ("layer", filter.Layer?.ToCode()), ("sid", filter.SubmissionId) };
         // The chosen item-level submissions once each, with the score card stored when they landed (when its
