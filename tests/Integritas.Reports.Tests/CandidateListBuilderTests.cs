@@ -3,20 +3,9 @@ using Integritas.Reports.Candidates;
 
 namespace Integritas.Reports.Tests;
 
-/// <summary>How the candidate list words a question to improve: answers as the LKE shows them, blanks as blanks.</summary>
+/// <summary>How the candidate list words a question to improve: the change in answers, the gain, blanks as blanks.</summary>
 public class CandidateListBuilderTests
 {
-    [Theory]
-    [InlineData("PERSEN", "0.4595", "46,0%")]
-    [InlineData("PERSEN", "1", "100,0%")]
-    [InlineData("YT", "TIDAK", "Tidak")]
-    [InlineData("YT", "ya", "Ya")]
-    [InlineData("ABCDE", "C", "C")]
-    public void Answer_IsWrittenAsTheLkeShowsIt(string kind, string stored, string shown)
-    {
-        Assert.Equal(shown, CandidateListBuilder.Answer(kind, stored));
-    }
-
     [Fact]
     public void Question_OneStepUp_ShowsTheChangeAndTheRoundedGain()
     {

@@ -148,7 +148,7 @@ public static class AnalyticsTables
             var q = new TextTable([new("Soal yang menambah nilai", 24), new("Jawaban", 8), new("Naik ke", 7), new("+Poin", 6, Align.Right), new("Pertanyaan", 65)]);
             foreach (var g in questions)
             {
-                q.Add($"{g.Question} ({g.Area})", g.Blank ? "kosong" : Answer(g.Kind, g.Answer), g.Blank ? "isi" : Answer(g.Kind, g.NextAnswer ?? ""),
+                q.Add($"{g.Question} ({g.Area})", g.Blank ? "kosong" : Formats.Answer(g.Kind, g.Answer), g.Blank ? "isi" : Formats.Answer(g.Kind, g.NextAnswer ?? ""),
                     g.Gain is { } v ? Formats.Number(v, 3) : "-", g.Text);
             }
             q.Write(output);
@@ -326,10 +326,6 @@ public static class AnalyticsTables
         CriterionStatus.Waived => "afirmasi",
         _ => "?",
     };
-
-    /// <summary>An answer as a reader knows it: a percentage item as a percentage (0.5 → 50%), other answers as given.</summary>
-    private static string Answer(string kind, string answer) =>
-        kind == "PERSEN" && decimal.TryParse(answer, NumberStyles.Number, CultureInfo.InvariantCulture, out var ratio) ? Formats.Number(ratio * 100, 0) + "%" : answer;
 
     /// <summary>Writes a note wrapped at the terminal width the tables are made for.</summary>
     public static void Note(TextWriter output, string text, int width = 120)

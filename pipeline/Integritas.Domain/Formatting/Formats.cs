@@ -51,6 +51,26 @@ public static class Formats
     /// <summary>A percentage already expressed in percent units: <c>81,2%</c> for 81.2.</summary>
     public static string Percent(decimal percent, int decimals = 1) => Number(percent, decimals) + "%";
 
+    /// <summary>
+    /// A stored answer as the LKE shows it: a percentage item (stored as a ratio) as a percentage, whole or with
+    /// one decimal (<c>0.5</c> → <c>50%</c>, <c>0.4595</c> → <c>46,0%</c>), Ya/Tidak in sentence case, options as
+    /// they are (<c>B</c>); <paramref name="kind"/> is the answer kind's code (<c>PERSEN</c>, <c>YT</c>, …).
+    /// </summary>
+    public static string Answer(string kind, string answer)
+    {
+        if (kind == "PERSEN" && decimal.TryParse(answer, NumberStyles.Number, CultureInfo.InvariantCulture, out var ratio))
+        {
+            var percent = ratio * 100m;
+            return Percent(percent, percent == decimal.Truncate(percent) ? 0 : 1);
+        }
+        return kind == "YT" ? answer.ToUpperInvariant() switch
+        {
+            "YA" => "Ya",
+            "TIDAK" => "Tidak",
+            _ => answer,
+        } : answer;
+    }
+
     /// <summary>A long date: <c>22 November 2026</c>.</summary>
     public static string Date(DateOnly date) => date.ToString("d MMMM yyyy", Indonesian);
 

@@ -136,28 +136,9 @@ public static class CandidateListBuilder
         {
             return new CandidateQuestion(q.Question, q.Area, q.Text, null, null, "belum dijawab", null, true);
         }
-        var answer = Answer(q.Kind, q.Answer);
-        var next = q.NextAnswer is null ? null : Answer(q.Kind, q.NextAnswer);
+        var answer = Formats.Answer(q.Kind, q.Answer);
+        var next = q.NextAnswer is null ? null : Formats.Answer(q.Kind, q.NextAnswer);
         return new CandidateQuestion(q.Question, q.Area, q.Text, answer, next, $"{answer} → {next ?? "-"}", Score.Round2(q.Gain), false);
-    }
-
-    /// <summary>An answer as the LKE shows it: a percentage item as a percent (0.4595 → 45,9%), Ya/Tidak in sentence case, options as they are.</summary>
-    public static string Answer(string kind, string answer)
-    {
-        if (kind == "PERSEN" && decimal.TryParse(answer, NumberStyles.Number, CultureInfo.InvariantCulture, out var ratio))
-        {
-            return Formats.Percent(ratio * 100m);
-        }
-        if (kind == "YT")
-        {
-            return answer.ToUpperInvariant() switch
-            {
-                "YA" => "Ya",
-                "TIDAK" => "Tidak",
-                _ => answer,
-            };
-        }
-        return answer;
     }
 
     private static List<CandidateInstansi> Instansi(IReadOnlyList<TargetRow> rows, IReadOnlyList<TargetRow> next)

@@ -100,7 +100,7 @@ public static class CandidateWorkbook
     /// <summary>"PW-P3-c: C → B (+0,188) — question text", or "… belum dijawab" for a blank.</summary>
     public static string QuestionText(QuestionGain q) => q.Blank
         ? $"{q.Question}: belum dijawab — {q.Text}"
-        : $"{q.Question}: {CandidateListBuilder.Answer(q.Kind, q.Answer)} → {(q.NextAnswer is null ? "-" : CandidateListBuilder.Answer(q.Kind, q.NextAnswer))} (+{Formats.Number(q.Gain ?? 0, 3)}) — {q.Text}";
+        : $"{q.Question}: {Formats.Answer(q.Kind, q.Answer)} → {(q.NextAnswer is null ? "-" : Formats.Answer(q.Kind, q.NextAnswer))} (+{Formats.Number(q.Gain ?? 0, 3)}) — {q.Text}";
 
     private static void Number(XlsxSheet sheet, int row, int column, decimal? value)
     {

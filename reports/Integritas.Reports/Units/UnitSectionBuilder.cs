@@ -167,18 +167,12 @@ public static class UnitSectionBuilder
     private static IReadOnlyList<QuestionRow> Questions(IReadOnlyList<QuestionGain> gains) =>
         [.. gains.Select((g, i) => g.Blank
             ? new QuestionRow(i + 1, g.Question, g.Area, "-", "-", "belum dijawab", null, true, g.Text)
-            : new QuestionRow(i + 1, g.Question, g.Area, Answer(g.Kind, g.Answer), Answer(g.Kind, g.NextAnswer ?? ""), $"{Answer(g.Kind, g.Answer)} → {Answer(g.Kind, g.NextAnswer ?? "")}",
+            : new QuestionRow(i + 1, g.Question, g.Area, Formats.Answer(g.Kind, g.Answer), Formats.Answer(g.Kind, g.NextAnswer ?? ""), $"{Formats.Answer(g.Kind, g.Answer)} → {Formats.Answer(g.Kind, g.NextAnswer ?? "")}",
                 Score.Round2(g.Gain), false, g.Text))];
-
-    /// <summary>A percentage answer is stored as a ratio ("0.5"); readers see "50%". Other answers stay as written.</summary>
-    private static string Answer(string kind, string answer) =>
-        kind == "PERSEN" && decimal.TryParse(answer, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var ratio)
-            ? Formats.Number(ratio * 100, ratio * 100 == decimal.Truncate(ratio * 100) ? 0 : 1) + "%"
-            : answer;
 
     private static ReviewRow Review(LayerReview r) => new(
         ReadinessText.Layer(r.Reviewer), Score.Round2(r.UnitTotal), Score.Round2(r.ReviewerTotal), Score.Round2(r.Moved), r.Changes.Count,
-        [.. r.Changes.Select(c => new AnswerChangeRow(c.Question, Answer(c.Kind, c.UnitAnswer), Answer(c.Kind, c.ReviewerAnswer), Math.Round(c.PointsMoved, 3, MidpointRounding.AwayFromZero)))]);
+        [.. r.Changes.Select(c => new AnswerChangeRow(c.Question, Formats.Answer(c.Kind, c.UnitAnswer), Formats.Answer(c.Kind, c.ReviewerAnswer), Math.Round(c.PointsMoved, 3, MidpointRounding.AwayFromZero)))]);
 
     public static FindingRow FindingOf(FindingInfo f) => new(
         f.UnitId,
