@@ -1,13 +1,42 @@
 using System.Text.Json.Nodes;
 using DuckDB.NET.Data;
+using Integritas.Analytics;
 using Integritas.Documents;
 using Integritas.Domain.Formatting;
 using Integritas.Domain.Rules;
 
 namespace Integritas.Reports;
 
-/// <summary>What one report run is asked for: the evaluation year, where the templates are, where to write.</summary>
-public sealed record ReportRequest(int Year, string TemplateDirectory, string OutputDirectory, DateOnly Today);
+/// <summary>
+/// What one report run is asked for: the evaluation year, where the templates are, where to write; and the
+/// analyses the run's reports share (<see cref="Shared"/>), so a run of several reports loads them once.
+/// </summary>
+public sealed record ReportRequest(int Year, string TemplateDirectory, string OutputDirectory, DateOnly Today)
+{
+    public SharedAnalyses Shared { get; init; } = new();
+}
+
+/// <summary>
+/// The score history and question gains the reports of one run draw on, loaded the first time a report asks and
+/// kept for the others (a run reads one database with one rule catalogue).
+/// </summary>
+public sealed class SharedAnalyses
+{
+    private readonly Dictionary<int, ILookup<string, QuestionGain>?> _gains = [];
+    private ScoreHistory? _history;
+
+    public ScoreHistory History(DuckDBConnection connection, RuleCatalog rules) => _history ??= ScoreHistory.Load(connection, rules);
+
+    /// <summary>The question gains of every unit of the year; null when the year's rule has no item-level LKE.</summary>
+    public ILookup<string, QuestionGain>? Gains(DuckDBConnection connection, RuleCatalog rules, int year)
+    {
+        if (!_gains.TryGetValue(year, out var gains))
+        {
+            _gains[year] = gains = CandidateAnalysisBuilder.Gains(connection, History(connection, rules), year);
+        }
+        return gains;
+    }
+}
 
 /// <summary>
 /// What a report run wrote: its documents in reading order (one, or one per unit when a report bursts),

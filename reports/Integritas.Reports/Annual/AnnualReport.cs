@@ -20,7 +20,7 @@ public sealed class AnnualReport(RuleCatalog rules) : IReportWriter
     public ReportOutput Write(DuckDBConnection connection, ReportRequest request)
     {
         var year = request.Year;
-        var data = YearData.Load(connection, rules, year);
+        var data = YearData.Load(connection, rules, request);
         var trends = TrendAnalysis.Build(data.History, year);
         var stem = Stem(year);
         var pictures = new ChartFolder(request, stem + "-grafik");

@@ -16,7 +16,7 @@ public sealed class BriefingReport(RuleCatalog rules) : IReportWriter
     public ReportOutput Write(DuckDBConnection connection, ReportRequest request)
     {
         var year = request.Year;
-        var history = ScoreHistory.Load(connection, rules);
+        var history = request.Shared.History(connection, rules);
         var targets = TargetAnalysis.For(connection, history);
         var stem = $"briefing-{year}";
         var trend = ReportFiles.Picture(request, stem + BriefingBuilder.TrendChartSuffix, BriefingBuilder.TrendChart(history, year));

@@ -18,8 +18,8 @@ public sealed class CandidateListReport(RuleCatalog rules, CandidateListOptions?
     public ReportOutput Write(DuckDBConnection connection, ReportRequest request)
     {
         var year = request.Year;
-        var history = ScoreHistory.Load(connection, rules);
-        var gains = CandidateAnalysisBuilder.Gains(connection, history, year);
+        var history = request.Shared.History(connection, rules);
+        var gains = request.Shared.Gains(connection, rules, year);
         var wbk = CandidateAnalysisBuilder.For(history, year, "WBK", gains);
         var wbbm = CandidateAnalysisBuilder.For(history, year, "WBBM", gains);
         var backtest = Backtest.For(history, year);

@@ -20,7 +20,7 @@ public sealed class ScorecardReport(RuleCatalog rules) : IReportWriter
     public ReportOutput Write(DuckDBConnection connection, ReportRequest request)
     {
         var year = request.Year;
-        var data = YearData.Load(connection, rules, year);
+        var data = YearData.Load(connection, rules, request);
         var packet = Packet(year);
         var folder = request with { OutputDirectory = Path.Combine(request.OutputDirectory, packet) };
         var pictures = new ChartFolder(folder, "grafik");

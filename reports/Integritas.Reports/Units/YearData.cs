@@ -40,13 +40,12 @@ public sealed class YearData
     }
 
     /// <summary>Reads the year from the database: scores of every year, question gains, reviews and findings.</summary>
-    public static YearData Load(DuckDBConnection connection, RuleCatalog rules, int year)
+    public static YearData Load(DuckDBConnection connection, RuleCatalog rules, ReportRequest request)
     {
-        var history = ScoreHistory.Load(connection, rules);
+        var year = request.Year;
+        var history = request.Shared.History(connection, rules);
         var rule = history.InYear(year).FirstOrDefault()?.Card.Rule;
-        var gains = rule is { ItemLevel: true }
-            ? QuestionGains.For(connection, rule, year)
-            : Array.Empty<QuestionGain>().ToLookup(_ => "", StringComparer.Ordinal);
+        var gains = request.Shared.Gains(connection, rules, year) ?? Array.Empty<QuestionGain>().ToLookup(_ => "", StringComparer.Ordinal);
         // A unit is a candidate for one level at most (the one above what it holds), so the lists do not overlap.
         var candidates = (rule?.Predicates ?? [])
             .SelectMany(level => CandidateAnalysisBuilder.For(history, year, level.Code, gains))
