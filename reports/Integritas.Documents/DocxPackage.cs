@@ -85,6 +85,14 @@ internal sealed class DocxPackage
         return parts;
     }
 
+    /// <summary>The part <paramref name="part"/> relates to by a relationship type ending in <paramref name="typeSuffix"/> (<c>/styles</c>, <c>/theme</c>), if it is there.</summary>
+    public string? RelatedPart(string part, string typeSuffix)
+    {
+        var rel = Relationships(part).FirstOrDefault(r => ((string?)r.Attribute("Type") ?? "").EndsWith(typeSuffix, StringComparison.Ordinal));
+        var target = rel is null ? null : Resolve(part, (string)rel.Attribute("Target")!);
+        return target is not null && _entries.ContainsKey(target) ? target : null;
+    }
+
     public string MainDocument()
     {
         var rels = XmlOf("_rels/.rels");

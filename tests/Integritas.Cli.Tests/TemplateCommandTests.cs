@@ -152,7 +152,36 @@ public sealed class TemplateCommandTests : IDisposable
 
         Assert.True(result.ExitCode == 0, result.Error);
         Assert.Equal([$"wrote {output}", $"wrote {_dir.File("out/laporan-isi.pdf")}"], result.Out.TrimEnd().Split('\n'));
+        Assert.Equal("", result.Error);
         Assert.True(PdfMerger.PageCount(_dir.File("out/laporan-isi.pdf")) > 0);
+    }
+
+    [Fact]
+    public void Render_WithPdfAndAFontNeitherShippedNorInstalled_WarnsNamingFontAndTemplateAndWritesThePdf()
+    {
+        Assert.SkipWhen(PdfConverter.Locate() is null, LibreOffice.Missing);
+        Assert.SkipWhen(PdfConverter.Locate("fc-list") is null, "fc-list (fontconfig) is not on PATH; install fontconfig to run this test.");
+        var template = Template(P("<w:r><w:rPr><w:rFonts w:ascii=\"Zi Tiada Sans\" w:hAnsi=\"Zi Tiada Sans\"/></w:rPr><w:t>Laporan {{title}}</w:t></w:r>")
+            + P("<w:r><w:rPr><w:rFonts w:ascii=\"Calibri\" w:hAnsi=\"Calibri\"/></w:rPr><w:t>{{title}}</w:t></w:r>"));
+        var data = _dir.Write("data.json", """{"title": "Kesiapan Zona Integritas"}""");
+        var output = _dir.File("out/laporan-isi.docx");
+
+        var result = Zi.Run("template", "render", template, "--data", data, "--out", output, "--pdf");
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        var warning = Assert.Single(result.Error.TrimEnd().Split('\n'));
+        Assert.StartsWith($"warning: template {template} names the font \"Zi Tiada Sans\", which is neither shipped with zi nor installed here: the PDF sets it in ", warning, StringComparison.Ordinal);
+        Assert.True(PdfMerger.PageCount(_dir.File("out/laporan-isi.pdf")) > 0);
+    }
+
+    [Fact]
+    public void Build_ShippedFonts_StandBesideZiWithTheirLicences()
+    {
+        var folder = Path.Combine(AppContext.BaseDirectory, "fonts");
+
+        Assert.Equal(ShippedFonts.Default.Folder, folder);
+        Assert.Equal(ShippedFonts.Families, ShippedFonts.Default.Present);
+        Assert.All(["LICENSE-Carlito.txt", "LICENSE-Liberation.txt", "LICENSE-DejaVu.txt"], l => Assert.True(File.Exists(Path.Combine(folder, l)), l));
     }
 
     [Fact]

@@ -100,12 +100,88 @@ public sealed class PdfConverterTests : IDisposable
     }
 
     [Fact]
+    public async Task Convert_OnLinux_HandsLibreOfficeAFontconfigWithTheShippedFonts()
+    {
+        Assert.SkipUnless(OperatingSystem.IsLinux(), "LibreOffice finds fonts through fontconfig on Linux");
+        var seen = _dir.File("fonts-seen.conf");
+        var soffice = FakeSoffice($"cat \"$FONTCONFIG_FILE\" > '{seen}'\nexit 3");
+
+        await Assert.ThrowsAsync<PdfException>(() => new PdfConverter(new PdfConverterOptions { Executable = soffice, HostFontConfiguration = "/etc/zi-host/fonts.conf" }).ConvertAsync(Document(), Cancel));
+
+        var configuration = File.ReadAllText(seen);
+        Assert.Contains("<include ignore_missing=\"yes\">/etc/zi-host/fonts.conf</include>", configuration, StringComparison.Ordinal);
+        Assert.Contains($"<dir>{ShippedFonts.Default.Folder}</dir>", configuration, StringComparison.Ordinal);
+        Assert.All(ShippedFonts.Default.Files, f => Assert.Contains($"<string>{f}</string>", configuration, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Convert_TwoDocumentsOfOneName_IsRefusedBeforeRunning()
     {
         var first = _dir.Write("a/laporan.docx", WordFile.Create(WordFile.P("a")));
         var second = _dir.Write("b/laporan.docx", WordFile.Create(WordFile.P("b")));
 
         await Assert.ThrowsAsync<ArgumentException>(() => new PdfConverter().ConvertAsync([first, second], _dir.Path, Cancel));
+    }
+
+    private static void SkipWithoutFontconfig() =>
+        Assert.SkipUnless(PdfConverter.Locate("fc-list") is not null && PdfConverter.Locate("fc-match") is not null, "fc-list/fc-match (fontconfig) are not on PATH; install fontconfig to run this test.");
+
+    /// <summary>A template whose text is set in <paramref name="font"/>.</summary>
+    private string TemplateIn(string font) =>
+        _dir.Write("templat.docx", WordFile.Create(WordFile.P($"<w:r><w:rPr><w:rFonts w:ascii=\"{font}\" w:hAnsi=\"{font}\"/></w:rPr><w:t>Laporan 88,18</w:t></w:r>")));
+
+    [Fact]
+    public void MissingFonts_AFontNeitherShippedNorInstalled_NamesItTheTemplateAndWhatStandsIn()
+    {
+        SkipWithoutFontconfig();
+        var template = TemplateIn("Zi Tiada Sans");
+
+        var missing = Assert.Single(new PdfConverter().MissingFonts([template]));
+
+        Assert.Equal((template, "Zi Tiada Sans"), (missing.Template, missing.Family));
+        Assert.False(string.IsNullOrEmpty(missing.Substitute));
+        Assert.Equal($"template {template} names the font \"Zi Tiada Sans\", which is neither shipped with zi nor installed here: the PDF sets it in \"{missing.Substitute}\", so its lines and pages may fall differently than in Word", missing.Message);
+    }
+
+    [Theory]
+    [InlineData("Calibri")]
+    [InlineData("Consolas")]
+    [InlineData("DejaVu Sans Mono")]
+    public void MissingFonts_AFontShippedOrInstalled_IsNotMissing(string font)
+    {
+        SkipWithoutFontconfig();
+        Assert.SkipWhen(font == "DejaVu Sans Mono" && !Installed(font), $"{font} is not installed here");
+
+        Assert.Empty(new PdfConverter().MissingFonts([TemplateIn(font)]));
+    }
+
+    [Fact]
+    public void MissingFonts_CalibriWithoutTheShippedFonts_IsMissingWhereTheHostHasNoCalibri()
+    {
+        SkipWithoutFontconfig();
+        Assert.SkipWhen(Installed("Calibri"), "Calibri is installed here");
+
+        var missing = Assert.Single(new PdfConverter(new PdfConverterOptions { Fonts = new ShippedFonts(_dir.File("no-fonts")) }).MissingFonts([TemplateIn("Calibri")]));
+
+        Assert.Equal("Calibri", missing.Family);
+    }
+
+    [Fact]
+    public void MissingFonts_ShippedTemplates_None()
+    {
+        SkipWithoutFontconfig();
+
+        Assert.Empty(new PdfConverter().MissingFonts(Directory.GetFiles(Repository.PathOf("templates"), "*.docx")));
+    }
+
+    private static bool Installed(string family)
+    {
+        var start = new ProcessStartInfo("fc-list") { RedirectStandardOutput = true };
+        start.ArgumentList.Add(":family=" + family);
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        return output.Trim().Length > 0;
     }
 
     /// <summary>Whether a process has ended (gone, or a zombie waiting to be reaped), waiting a little for it.</summary>

@@ -4,17 +4,23 @@ using Integritas.Reports.Pdf;
 
 namespace Integritas.Cli.Commands;
 
-/// <summary><c>--pdf</c>: written documents are also turned into PDF through LibreOffice; a packet of several becomes one PDF.</summary>
+/// <summary>
+/// <c>--pdf</c>: written documents are also turned into PDF through LibreOffice, laid out with the fonts shipped
+/// with zi; a packet of several becomes one PDF. A template naming a font that is neither shipped nor installed
+/// gets a warning line on standard error; the PDF is written all the same.
+/// </summary>
 public static class PdfOutput
 {
     public static Option<bool> Option() => new("--pdf")
     {
-        Description = "Also write the PDF (needs LibreOffice: soffice on PATH); several documents of one report are joined into one PDF (needs poppler-utils).",
+        Description = "Also write the PDF (needs LibreOffice: soffice on PATH), laid out with the fonts shipped with zi; several documents of one report are joined into one PDF (needs poppler-utils).",
     };
 
-    public static async Task Write(CliContext context, string document, CancellationToken cancellation)
+    public static async Task Write(CliContext context, string document, string template, CancellationToken cancellation)
     {
-        var pdf = await new PdfConverter().ConvertAsync(document, cancellation);
+        var converter = new PdfConverter();
+        Warn(context, converter, template);
+        var pdf = await converter.ConvertAsync(document, cancellation);
         context.Out.WriteLine("wrote " + pdf);
     }
 
@@ -22,17 +28,19 @@ public static class PdfOutput
     /// The report's PDF: its one document converted, or every document converted in one LibreOffice run and
     /// joined, in order, into <c>{packet}.pdf</c> (the per-document PDFs are removed: the delivery is one file).
     /// </summary>
-    public static async Task<string> Packet(ReportOutput report, string outputDirectory, CancellationToken cancellation)
+    public static async Task<string> Packet(CliContext context, ReportOutput report, string template, string outputDirectory, CancellationToken cancellation)
     {
+        var converter = new PdfConverter();
+        Warn(context, converter, template);
         if (report.Documents.Count == 1)
         {
-            return await new PdfConverter().ConvertAsync(report.Document, cancellation);
+            return await converter.ConvertAsync(report.Document, cancellation);
         }
         var scratch = Path.Combine(outputDirectory, ".pdf-" + report.PacketName);
         Directory.CreateDirectory(scratch);
         try
         {
-            var pdfs = await new PdfConverter().ConvertAsync(report.Documents, scratch, cancellation);
+            var pdfs = await converter.ConvertAsync(report.Documents, scratch, cancellation);
             var packet = Path.Combine(outputDirectory, report.PacketName + ".pdf");
             PdfMerger.Merge(pdfs, packet);
             return packet;
@@ -40,6 +48,14 @@ public static class PdfOutput
         finally
         {
             Directory.Delete(scratch, recursive: true);
+        }
+    }
+
+    private static void Warn(CliContext context, PdfConverter converter, string template)
+    {
+        foreach (var missing in converter.MissingFonts([template]))
+        {
+            context.Error.WriteLine("warning: " + missing.Message);
         }
     }
 }

@@ -24,13 +24,15 @@ public static class ReportCommand
             var name = parse.GetValue(kind)!;
             var kinds = name == All ? ReportKinds.All : [ReportKinds.Find(name)!];
             var folder = parse.GetValue(output)!;
-            var results = Write(context, parse.GetValue(db)!, parse.GetValue(year), parse.GetValue(templates) ?? context.TemplatesDirectory, folder, kinds);
-            foreach (var result in results)
+            var templateDirectory = parse.GetValue(templates) ?? context.TemplatesDirectory;
+            var results = Write(context, parse.GetValue(db)!, parse.GetValue(year), templateDirectory, folder, kinds);
+            foreach (var (result, reportKind) in results.Zip(kinds))
             {
                 Print(context, result);
                 if (parse.GetValue(pdf))
                 {
-                    context.Out.WriteLine("wrote " + Path.GetFullPath(await PdfOutput.Packet(result, folder, cancellation)));
+                    var template = Path.Combine(templateDirectory, reportKind.TemplateFile);
+                    context.Out.WriteLine("wrote " + Path.GetFullPath(await PdfOutput.Packet(context, result, template, folder, cancellation)));
                 }
             }
             return ExitCodes.Ok;

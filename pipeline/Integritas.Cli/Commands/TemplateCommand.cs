@@ -91,7 +91,7 @@ public static class TemplateCommand
             context.Out.WriteLine("wrote " + outputPath);
             if (parse.GetValue(pdf))
             {
-                await PdfOutput.Write(context, outputPath, cancellation);
+                await PdfOutput.Write(context, outputPath, templatePath, cancellation);
             }
             return ExitCodes.Ok;
         }));

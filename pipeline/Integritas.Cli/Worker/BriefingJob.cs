@@ -38,6 +38,7 @@ public sealed class BriefingJob(IOptions<WorkerOptions> options, RuleCatalog rul
         string folder;
         string runKey;
         List<ReportOutput> written;
+        List<string> templateFiles;
         using (var connection = database.OpenRead())
         {
             var years = ScoreQueries.Years(connection);
@@ -58,24 +59,32 @@ public sealed class BriefingJob(IOptions<WorkerOptions> options, RuleCatalog rul
             }
             var templates = string.IsNullOrEmpty(settings.Templates) ? Path.Combine(AppContext.BaseDirectory, "templates") : settings.Templates;
             var request = new ReportRequest(year, templates, folder, DateOnly.FromDateTime(local.DateTime));
-            written = [.. settings.Briefing.Reports.Select(name => ReportKinds.Find(name)!.Create(rules).Write(connection, request))];
+            var kinds = settings.Briefing.Reports.Select(name => ReportKinds.Find(name)!).ToList();
+            templateFiles = [.. kinds.Select(k => Path.Combine(templates, k.TemplateFile))];
+            written = [.. kinds.Select(k => k.Create(rules).Write(connection, request))];
         }
         logger.LogInformation("Wrote briefing packet {RunKey} for {Year}: {Documents}", runKey, year, string.Join(", ", written.SelectMany(r => r.Documents).Select(Path.GetFileName)));
         if (settings.Briefing.Pdf)
         {
-            await Deliver(written, folder, runKey, cancellationToken);
+            await Deliver(written, templateFiles, folder, runKey, cancellationToken);
         }
         return written[0].Document;
     }
 
     /// <summary>One PDF of the whole packet, or a warning naming what is missing; the Word documents stay either way.</summary>
-    private async Task Deliver(List<ReportOutput> written, string folder, string runKey, CancellationToken cancellationToken)
+    private async Task Deliver(List<ReportOutput> written, List<string> templates, string folder, string runKey, CancellationToken cancellationToken)
     {
         try
         {
+            var converter = new PdfConverter();
+            foreach (var missing in converter.MissingFonts(templates))
+            {
+                logger.LogWarning("Template {Template} names the font {Font}, neither shipped with zi nor installed here: the packet {RunKey} sets it in {Substitute}, so its lines and pages may fall differently than in Word",
+                    missing.Template, missing.Family, runKey, missing.Substitute ?? "another font");
+            }
             var scratch = Path.Combine(folder, ".pdf");
             Directory.CreateDirectory(scratch);
-            var pdfs = await new PdfConverter().ConvertAsync([.. written.SelectMany(r => r.Documents)], scratch, cancellationToken);
+            var pdfs = await converter.ConvertAsync([.. written.SelectMany(r => r.Documents)], scratch, cancellationToken);
             var packet = Path.Combine(folder, $"paket-{runKey}.pdf");
             PdfMerger.Merge(pdfs, packet);
             Directory.Delete(scratch, recursive: true);

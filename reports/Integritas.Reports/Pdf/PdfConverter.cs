@@ -14,12 +14,21 @@ public sealed record PdfConverterOptions
 
     /// <summary>How long one LibreOffice run may take before it is stopped (with everything it started).</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(120);
+
+    /// <summary>The fonts LibreOffice lays documents out with in place of the host's (null: the host's fonts alone).</summary>
+    public ShippedFonts? Fonts { get; init; } = ShippedFonts.Default;
+
+    /// <summary>The host's fontconfig file the run's own configuration builds on (default: <see cref="ShippedFonts.HostConfiguration"/>).</summary>
+    public string? HostFontConfiguration { get; init; }
 }
 
 /// <summary>
 /// Turns Word documents into PDF with LibreOffice (<c>soffice --headless --convert-to pdf</c>). Each run gets a
 /// throwaway user profile of its own, so runs in parallel, and a LibreOffice the user has open, do not collide
 /// on the profile lock. Several documents are converted in one run: LibreOffice's start is most of the cost.
+/// Where LibreOffice finds fonts through fontconfig (Linux and the other Unixes; not Windows or macOS), the run gets a
+/// fontconfig configuration of its own (<see cref="ShippedFonts"/>) so a PDF is laid out with the fonts shipped with
+/// zi, the same on every machine; <see cref="MissingFonts"/> names the fonts a template uses that it has not got.
 /// </summary>
 public sealed class PdfConverter(PdfConverterOptions? options = null)
 {
@@ -93,7 +102,12 @@ public sealed class PdfConverter(PdfConverterOptions? options = null)
         var profile = Path.Combine(Path.GetTempPath(), "zi-soffice-" + Guid.NewGuid().ToString("N")[..12]);
         try
         {
-            var (exitCode, standardError) = await RunAsync(executable, Arguments(profile, inputs, Path.GetFullPath(outputDirectory)), inputs, cancellationToken);
+            var environment = new Dictionary<string, string>(StringComparer.Ordinal);
+            if ((FontConfiguration(Path.Combine(profile, "fontconfig")) ?? _options.HostFontConfiguration) is { } fonts)
+            {
+                environment["FONTCONFIG_FILE"] = fonts;
+            }
+            var (exitCode, standardError) = await RunAsync(executable, Arguments(profile, inputs, Path.GetFullPath(outputDirectory)), environment, inputs, cancellationToken);
             var name = Names(inputs);
             if (exitCode != 0)
             {
@@ -128,7 +142,46 @@ public sealed class PdfConverter(PdfConverterOptions? options = null)
         .. inputs,
     ];
 
-    private async Task<(int ExitCode, string StandardError)> RunAsync(string executable, List<string> arguments, IReadOnlyList<string> inputs, CancellationToken cancellationToken)
+    /// <summary>
+    /// The fonts a template names that a PDF made here cannot be laid out with: neither shipped with zi nor installed
+    /// on this machine, each with the font LibreOffice takes instead. Empty where fontconfig's <c>fc-list</c> is not
+    /// there to ask (Windows, macOS: LibreOffice finds fonts without fontconfig there).
+    /// </summary>
+    public IReadOnlyList<MissingFont> MissingFonts(IEnumerable<string> templates)
+    {
+        var named = templates.Distinct(StringComparer.Ordinal)
+            .SelectMany(t => Documents.DocxFonts.Named(t).Where(f => _options.Fonts?.Covers(f) != true).Select(f => (Template: t, Family: f)))
+            .ToList();
+        if (named.Count == 0 || Fontconfig.Families(HostConfiguration) is not { } installed)
+        {
+            return [];
+        }
+        var missing = named.Where(n => !installed.Contains(ShippedFonts.Key(n.Family))).ToList();
+        if (missing.Count == 0)
+        {
+            return [];
+        }
+        var scratch = Path.Combine(Path.GetTempPath(), "zi-fonts-" + Guid.NewGuid().ToString("N")[..12]);
+        try
+        {
+            var configuration = FontConfiguration(scratch) ?? HostConfiguration;
+            return [.. missing.Select(m => new MissingFont(m.Template, m.Family, Fontconfig.Match(configuration, m.Family)))];
+        }
+        finally
+        {
+            DeleteProfile(scratch);
+        }
+    }
+
+    private string HostConfiguration => _options.HostFontConfiguration ?? ShippedFonts.HostConfiguration();
+
+    /// <summary>The run's fontconfig file, written into <paramref name="directory"/>; null where LibreOffice does not use fontconfig, or with <see cref="PdfConverterOptions.Fonts"/> null.</summary>
+    private string? FontConfiguration(string directory) =>
+        _options.Fonts is { } fonts && !OperatingSystem.IsWindows() && !OperatingSystem.IsMacOS()
+            ? fonts.WriteConfiguration(directory, HostConfiguration)
+            : null;
+
+    private async Task<(int ExitCode, string StandardError)> RunAsync(string executable, List<string> arguments, Dictionary<string, string> environment, IReadOnlyList<string> inputs, CancellationToken cancellationToken)
     {
         var start = new ProcessStartInfo(executable)
         {
@@ -140,6 +193,10 @@ public sealed class PdfConverter(PdfConverterOptions? options = null)
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
+        }
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
         }
         using var process = new Process { StartInfo = start };
         try
