@@ -220,11 +220,11 @@ public static class OfficialWorkbook
                         parent.Children.Add(line);
                         if (question.Kind == AnswerKind.PERSEN)
                         {
-                            if (question.HeadingRow)
+                            if (question.Subtotal is { } subtotal)
                             {
                                 var heading = new Line { Kind = Kind.Count, KindText = "Jumlah" };
                                 heading.Texts[4] = "-";
-                                heading.Texts[5] = "Jumlah yang harus melaporkan";
+                                heading.Texts[5] = subtotal.Text;
                                 lines.Add(heading);
                             }
                             for (var c = 0; c < question.Inputs.Count; c++)

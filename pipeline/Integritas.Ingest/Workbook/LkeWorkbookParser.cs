@@ -394,7 +394,7 @@ public sealed partial class LkeWorkbookParser(string file, UnitIdentity unit, Ru
     private (string Answer, decimal? Value) Percent(string sheet, LayerColumns layer, Question q, ErrorList errors)
     {
         var reference = Cell.ColumnName(layer.Answer) + q.Row.ToString(CultureInfo.InvariantCulture);
-        var counts = q.Counts.Skip(q.Catalog?.HeadingRow == true ? 1 : 0).Select(r => Count(r, layer.Answer)).ToList();
+        var counts = q.Counts.Skip(q.Catalog?.Subtotal is not null ? 1 : 0).Select(r => Count(r, layer.Answer)).ToList();
         var typed = q.Cells[layer.Answer];
         if (counts.All(c => c is null) && typed is { HasFormula: false } t && t.Value.Trim().Length > 0 && !IsNotFilled(t.Value))
         {
