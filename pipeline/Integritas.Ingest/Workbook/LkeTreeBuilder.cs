@@ -20,6 +20,9 @@ internal sealed class LkeTreeBuilder(RuleSet rule, SheetLayout layout, Action<Sh
     private SheetLine? _label;
     private bool _lost;
 
+    /// <summary>Rows that were open when a row could not be placed: their sums are not checked again (one error, not a cascade).</summary>
+    private readonly HashSet<LkeNode> _suspect = [];
+
     public LkeNode Root { get; } = new(NodeLevel.Root, null, 0, null);
 
     /// <summary>The TOTAL PENGUNGKIT / TOTAL HASIL / NILAI … rows, by level.</summary>
@@ -80,13 +83,20 @@ internal sealed class LkeTreeBuilder(RuleSet rule, SheetLayout layout, Action<Sh
             : _open.LastOrDefault(n => ChildLevel(n) is not null && n.Questions.Count == 0 && n.Weight - n.Filled >= weight);
         if (parent is null)
         {
-            _lost = true;
+            Lose();
             error(line, anchor == NodeLevel.Area ? SheetLayout.Area : layout.Weight, anchor == NodeLevel.Area
                 ? "an area row before any part row (I. PEMENUHAN or II. REFORM)"
                 : $"its weight {Show(weight)} fits under no row above it ({Room()}); check the weights in column H");
             return;
         }
         var node = new LkeNode(anchor ?? ChildLevel(parent)!.Value, line, weight, parent);
+        if (anchor is null && node.Level == NodeLevel.Area && AreaOf(node, parent) is null)
+        {
+            // Not an area by name, nor the next area by place and weight: a row whose weight is wrong.
+            Lose();
+            error(line, layout.Weight, $"its weight {Show(weight)} fits under no row above it ({Room()}); check the weights in column H");
+            return;
+        }
         if (!Identify(node, parent))
         {
             _lost = true;
@@ -128,6 +138,7 @@ internal sealed class LkeTreeBuilder(RuleSet rule, SheetLayout layout, Action<Sh
                 _percent = line.Kind.Kind == AnswerKind.PERSEN ? question : null;
                 return;
             default:
+                _lost = true;
                 error(line, SheetLayout.Question, $"a question row directly under {_last.Describe()}: the indicator it belongs to has no row with a weight in column H");
                 return;
         }
@@ -144,11 +155,15 @@ internal sealed class LkeTreeBuilder(RuleSet rule, SheetLayout layout, Action<Sh
                 node.Children.Clear();
                 node.Questions.Add(new LkeQuestion(only.Line!));
             }
-            if (node.Children.Count == 1)
+            if (_suspect.Contains(node))
+            {
+                continue;
+            }
+            if (node.Children.Count == 1 && node.Children[0].Weight == node.Weight)
             {
                 error(node.Line!, SheetLayout.Question, $"no questions under it, and row {node.Children[0].Line!.Index} of the same weight reads as its only sub-indicator");
             }
-            else if (node.Children.Count > 1 && node.Filled != node.Weight)
+            else if (node.Children.Count > 0 && node.Filled != node.Weight)
             {
                 error(node.Line!, layout.Weight, $"its sub-indicators (rows {string.Join(", ", node.Children.Select(c => c.Line!.Index))}) weigh {Show(node.Filled)} in all, not its {Show(node.Weight)}");
             }
@@ -164,6 +179,13 @@ internal sealed class LkeTreeBuilder(RuleSet rule, SheetLayout layout, Action<Sh
                 }
             }
         }
+    }
+
+    /// <summary>The row cannot be placed: what follows it until the next weighted row is skipped.</summary>
+    private void Lose()
+    {
+        _lost = true;
+        _suspect.UnionWith(_open);
     }
 
     private static bool Holds(LkeNode parent, NodeLevel child) => child switch
@@ -233,10 +255,7 @@ internal sealed class LkeTreeBuilder(RuleSet rule, SheetLayout layout, Action<Sh
                 node.Code = group.Code;
                 break;
             case NodeLevel.Area:
-                var used = parent.Children.Select(c => c.Area).ToHashSet();
-                var area = rule.Areas.FirstOrDefault(a => name.Contains(SheetLayout.Normalize(a.Name), StringComparison.Ordinal))
-                           ?? rule.Areas.FirstOrDefault(a => name.Contains(SheetLayout.Normalize(a.ShortName), StringComparison.Ordinal))
-                           ?? rule.Areas.FirstOrDefault(a => !used.Contains(a.Code) && rule.PartWeight(a, parent.Part) == node.Weight);
+                var area = AreaOf(node, parent);
                 if (area is null)
                 {
                     error(node.Line, SheetLayout.Indicator, $"unknown area (expected one of {string.Join(", ", rule.Areas.Select(a => a.Name))})");
@@ -249,10 +268,22 @@ internal sealed class LkeTreeBuilder(RuleSet rule, SheetLayout layout, Action<Sh
         return true;
     }
 
+    /// <summary>The area a row is: by its name, else the area after the last one of its part if the weights agree.</summary>
+    private AreaRule? AreaOf(LkeNode node, LkeNode part)
+    {
+        var name = node.Line!.Name;
+        var next = part.Children.Count == 0 ? 0 : rule.Areas.ToList().FindIndex(a => a.Code == part.Children[^1].Area) + 1;
+        return rule.Areas.FirstOrDefault(a => name.Contains(SheetLayout.Normalize(a.Name), StringComparison.Ordinal))
+               ?? rule.Areas.FirstOrDefault(a => name.Contains(SheetLayout.Normalize(a.ShortName), StringComparison.Ordinal))
+               ?? (next < rule.Areas.Count && rule.PartWeight(rule.Areas[next], part.Part) == node.Weight ? rule.Areas[next] : null);
+    }
+
     private string Room()
     {
-        var open = _open.LastOrDefault(n => ChildLevel(n) is not null && n.Questions.Count == 0);
-        return open is null ? "no component, part or area row before it" : $"{open.Describe()} on row {open.Line!.Index} has {Show(open.Weight - open.Filled)} left of {Show(open.Weight)}";
+        var open = _open.LastOrDefault(n => ChildLevel(n) is not null && n.Questions.Count == 0 && n.Level != NodeLevel.Part);
+        return open?.Line is null
+            ? "no area row before it"
+            : $"{(open.Code.Length > 0 ? open.Describe() + " on " : "")}row {open.Line.Index} has {Show(open.Weight - open.Filled)} left of {Show(open.Weight)}";
     }
 
     /// <summary>A name without a parenthesised remark ("PENGUNGKIT (60%)" → "PENGUNGKIT").</summary>
