@@ -12,7 +12,7 @@ namespace Integritas.Ingest.Workbook;
 /// belong to the last weighted row, "Jumlah" rows to the last percentage question. A row that cannot be
 /// placed is an error naming its row and column.
 /// </summary>
-internal sealed class LkeTreeBuilder(RuleSet rule, SheetLayout layout, Action<SheetLine, int, string> error, Action<SheetLine, string> note)
+internal sealed class LkeTreeBuilder(RuleSet rule, SheetLayout layout, Action<SheetLine, int, string> error)
 {
     private readonly List<LkeNode> _open = [];
     private LkeNode? _last;
@@ -24,6 +24,9 @@ internal sealed class LkeTreeBuilder(RuleSet rule, SheetLayout layout, Action<Sh
     private readonly HashSet<LkeNode> _suspect = [];
 
     public LkeNode Root { get; } = new(NodeLevel.Root, null, 0, null);
+
+    /// <summary>Rows with text in the question column but no answer kind and no answer, and the row they follow: read as notes.</summary>
+    public List<(SheetLine Line, LkeNode Under)> Notes { get; } = [];
 
     /// <summary>The TOTAL PENGUNGKIT / TOTAL HASIL / NILAI … rows, by level.</summary>
     public List<(string Level, SheetLine Line)> Totals { get; } = [];
@@ -57,7 +60,7 @@ internal sealed class LkeTreeBuilder(RuleSet rule, SheetLayout layout, Action<Sh
             case LineKind.Note when _last is not null && !_lost:
                 if (line.Row.Text(SheetLayout.Question).Length > 0)
                 {
-                    note(line, "has text but no answer kind and no answer; read as a note, not a question");
+                    Notes.Add((line, _last));
                 }
                 else
                 {

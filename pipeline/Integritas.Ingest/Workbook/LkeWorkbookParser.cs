@@ -82,8 +82,6 @@ public sealed class LkeWorkbookParser(string file, UnitIdentity unit, RuleCatalo
         SheetLayout? layout = null;
         void Error(SheetLine line, int column, string message) =>
             errors.Add(new IngestError(file, message, line.Index, Cell.ColumnName(column), line.Row.Text(column), sheet.Name));
-        void Note(SheetLine line, string message) =>
-            _findings.Add(new Finding(Reviewer.Unit, sheet.Name, $"G{line.Index}", Finding.IgnoredRow, "", null, null, $"row {line.Index} {message}"));
         LkeTreeBuilder? tree = null;
         foreach (var row in book.ReadRows(sheet))
         {
@@ -92,7 +90,7 @@ public sealed class LkeWorkbookParser(string file, UnitIdentity unit, RuleCatalo
                 layout = SheetLayout.Detect(row);
                 continue;
             }
-            tree ??= new LkeTreeBuilder(rule, layout, Error, Note);
+            tree ??= new LkeTreeBuilder(rule, layout, Error);
             if (SheetLines.Classify(row, layout) is { } line && !tree.Add(line))
             {
                 break;
@@ -103,7 +101,7 @@ public sealed class LkeWorkbookParser(string file, UnitIdentity unit, RuleCatalo
             errors.Add(new IngestError(file, "no header row naming the 'Bobot', 'Pilihan Jawaban' and 'Jawaban' columns", Sheet: sheet.Name));
             return (null, null);
         }
-        tree ??= new LkeTreeBuilder(rule, layout, Error, Note);
+        tree ??= new LkeTreeBuilder(rule, layout, Error);
         tree.Finish();
         var kinds = new Dictionary<int, AnswerKind?>();
         AnswerKind? Kind(SheetLine line)
@@ -115,6 +113,11 @@ public sealed class LkeWorkbookParser(string file, UnitIdentity unit, RuleCatalo
             return kind;
         }
         new CatalogMatcher(rule, catalog, layout, Kind, Error).Match(tree.Root);
+        foreach (var (line, under) in tree.Notes)
+        {
+            _findings.Add(new Finding(Reviewer.Unit, sheet.Name, $"G{line.Index}", Finding.IgnoredRow, under.Code, null, null,
+                $"row {line.Index} has text but no answer kind and no answer; read as a note, not a question"));
+        }
         return (layout, tree);
     }
 
