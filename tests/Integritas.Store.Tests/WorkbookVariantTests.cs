@@ -216,6 +216,35 @@ public sealed class WorkbookVariantTests : IDisposable
     }
 
     [Fact]
+    public void Ingest_LhkSubIndicatorsWithoutTheirGroupRow_KeepTheirCodes()
+    {
+        var bytes = Workbooks.LkeZi();
+        var group = RowOf(Rows(bytes), "Penyampaian Laporan Harta Kekayaan", 6);
+
+        var outcome = Ingest(XlsxPatch.SetCells(bytes, "LKE ZI", new Dictionary<string, string> { [$"E{group}"] = "", [$"F{group}"] = "", [$"H{group}"] = "", [$"J{group}"] = "" }));
+
+        Assert.True(outcome.Status == FileStatus.Accepted, string.Join("\n", outcome.Errors));
+        Assert.Equal([("PW-R3A-a", "PW-R3A"), ("PW-R3B-a", "PW-R3B")], Stored().Where(s => s.Indicator.StartsWith("PW-R3", StringComparison.Ordinal)));
+        Assert.Equal(100m, Assert.Single(_store.Scores(2024)).Card.Total);
+    }
+
+    [Fact]
+    public void Ingest_ComponentPartAreaAndHasilRowsWithoutWeights_TakeTheRulesWeights()
+    {
+        var bytes = Workbooks.LkeZi();
+        var rows = Rows(bytes);
+        var named = rows.Values.Where(r => r.Text(3) is "PENGUNGKIT" or "HASIL" || r.Text(4) is "PEMENUHAN" or "REFORM" or "BIROKRASI YANG BERSIH DAN AKUNTABEL" or "PELAYANAN PUBLIK YANG PRIMA"
+                                           || (r.Text(4).EndsWith('.') && r.Text(5).Length > 0 && r.Text(5) == r.Text(5).ToUpperInvariant())).ToList();
+
+        var outcome = Ingest(XlsxPatch.SetCells(bytes, "LKE ZI", named.ToDictionary(r => $"H{r.Index}", _ => "")));
+
+        Assert.Equal(2 + 2 + 12 + 2, named.Count);
+        Assert.True(outcome.Status == FileStatus.Accepted, string.Join("\n", outcome.Errors));
+        Assert.Empty(outcome.Findings);
+        Assert.Equal(100m, Assert.Single(_store.Scores(2024)).Card.Total);
+    }
+
+    [Fact]
     public void Ingest_SubIndicatorWeightThatFitsNowhere_NamesSheetRowAndColumn()
     {
         var bytes = Workbooks.LkeZi();

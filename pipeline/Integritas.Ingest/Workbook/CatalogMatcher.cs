@@ -37,10 +37,19 @@ internal sealed class CatalogMatcher(RuleSet rule, LkeCatalog catalog, SheetLayo
     {
         var map = TextMatch.Assign([.. nodes.Select(n => n.Line!.Name)], [.. entries.Select(e => e.Name)], Alike);
         var used = new HashSet<string>(map.Where(m => m >= 0).Select(m => entries[m].Code), StringComparer.Ordinal);
+        var subs = entries.Where(e => e.IsGroup).SelectMany(e => e.Indicators).ToList();
         for (var i = 0; i < nodes.Count; i++)
         {
             var node = nodes[i];
             var entry = map[i] >= 0 ? entries[map[i]] : null;
+            if (!node.IsGroup && entry is null or { IsGroup: true }
+                && subs.Where(s => !used.Contains(s.Code)).MaxBy(s => TextMatch.Similarity(node.Line!.Name, s.Name)) is { } sub
+                && TextMatch.Similarity(node.Line!.Name, sub.Name) >= Alike)
+            {
+                // A copy that lists a group's sub-indicators without the group's row (LHKPN and LHKASN flat under the area).
+                entry = new CatalogEntry(sub.Code, sub.Name, sub.Weight, [sub], false);
+                used.Add(sub.Code);
+            }
             node.Code = entry?.Code ?? Fresh(fresh, i + 1, used);
             if (node.IsGroup)
             {

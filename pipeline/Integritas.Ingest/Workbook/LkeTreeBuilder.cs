@@ -57,6 +57,10 @@ internal sealed class LkeTreeBuilder(RuleSet rule, SheetLayout layout, Action<Sh
                     _percent.CountLines.Add(line);
                 }
                 break;
+            case LineKind.Note when line.Row.Text(SheetLayout.Question).Length == 0 && Anchor(line) is { } anchor && RuleWeight(anchor, line) is { } weight:
+                // A component, part, area or hasil group row left without its weight: the rule's weight is its weight.
+                AddNode(line with { Weight = weight });
+                break;
             case LineKind.Note when _last is not null && !_lost:
                 if (line.Row.Text(SheetLayout.Question).Length > 0)
                 {
@@ -182,6 +186,23 @@ internal sealed class LkeTreeBuilder(RuleSet rule, SheetLayout layout, Action<Sh
                 }
             }
         }
+    }
+
+    /// <summary>The rule's weight of a row the regulation names (the part an area is in is the last part row read).</summary>
+    private decimal? RuleWeight(NodeLevel level, SheetLine line)
+    {
+        var name = Bare(line.Name);
+        var part = _open.LastOrDefault(n => n.Level == NodeLevel.Part)?.Part;
+        return level switch
+        {
+            NodeLevel.Component => name == "HASIL" ? rule.HasilWeight : rule.PengungkitWeight,
+            NodeLevel.Part => rule.Areas.Sum(a => rule.PartWeight(a, name == "REFORM" ? LkePart.Reform : LkePart.Pemenuhan)),
+            NodeLevel.HasilGroup => rule.HasilGroups.FirstOrDefault(g => name.Contains(SheetLayout.Normalize(g.Name), StringComparison.Ordinal))?.Weight,
+            NodeLevel.Area when part is { } p => rule.Areas.FirstOrDefault(a => name.Contains(SheetLayout.Normalize(a.Name), StringComparison.Ordinal) || name == SheetLayout.Normalize(a.ShortName)) is { } area
+                ? rule.PartWeight(area, p)
+                : null,
+            _ => null,
+        };
     }
 
     /// <summary>The row cannot be placed: what follows it until the next weighted row is skipped.</summary>
