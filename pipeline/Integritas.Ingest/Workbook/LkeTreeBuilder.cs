@@ -14,6 +14,7 @@ namespace Integritas.Ingest.Workbook;
 /// </summary>
 internal sealed class LkeTreeBuilder(RuleSet rule, SheetLayout layout, Action<SheetLine, int, string> error)
 {
+    private readonly RegulationNames _names = new(rule);
     private readonly List<LkeNode> _open = [];
     private LkeNode? _last;
     private LkeQuestion? _percent;
@@ -57,7 +58,7 @@ internal sealed class LkeTreeBuilder(RuleSet rule, SheetLayout layout, Action<Sh
                     _percent.CountLines.Add(line);
                 }
                 break;
-            case LineKind.Note when line.Row.Text(SheetLayout.Question).Length == 0 && Anchor(line) is { } anchor && RuleWeight(anchor, line) is { } weight:
+            case LineKind.Note when line.Row.Text(SheetLayout.Question).Length == 0 && _names.Anchor(line) is { } anchor && _names.RuleWeight(anchor, line, _open.LastOrDefault(n => n.Level == NodeLevel.Part)?.Part) is { } weight:
                 // A component, part, area or hasil group row left without its weight: the rule's weight is its weight.
                 AddNode(line with { Weight = weight });
                 break;
@@ -79,7 +80,7 @@ internal sealed class LkeTreeBuilder(RuleSet rule, SheetLayout layout, Action<Sh
     {
         var weight = line.Weight!.Value;
         (_percent, _label, _lost) = (null, null, false);
-        var anchor = Anchor(line);
+        var anchor = _names.Anchor(line);
         if (_open.Count == 0)
         {
             _open.Add(Root);
@@ -97,7 +98,7 @@ internal sealed class LkeTreeBuilder(RuleSet rule, SheetLayout layout, Action<Sh
             return;
         }
         var node = new LkeNode(anchor ?? ChildLevel(parent)!.Value, line, weight, parent);
-        if (anchor is null && node.Level == NodeLevel.Area && AreaOf(node, parent) is null)
+        if (anchor is null && node.Level == NodeLevel.Area && _names.AreaOf(node, parent) is null)
         {
             // Not an area by name, nor the next area by place and weight: a row whose weight is wrong.
             Lose();
@@ -188,23 +189,6 @@ internal sealed class LkeTreeBuilder(RuleSet rule, SheetLayout layout, Action<Sh
         }
     }
 
-    /// <summary>The rule's weight of a row the regulation names (the part an area is in is the last part row read).</summary>
-    private decimal? RuleWeight(NodeLevel level, SheetLine line)
-    {
-        var name = Bare(line.Name);
-        var part = _open.LastOrDefault(n => n.Level == NodeLevel.Part)?.Part;
-        return level switch
-        {
-            NodeLevel.Component => name == "HASIL" ? rule.HasilWeight : rule.PengungkitWeight,
-            NodeLevel.Part => rule.Areas.Sum(a => rule.PartWeight(a, name == "REFORM" ? LkePart.Reform : LkePart.Pemenuhan)),
-            NodeLevel.HasilGroup => rule.HasilGroups.FirstOrDefault(g => name.Contains(SheetLayout.Normalize(g.Name), StringComparison.Ordinal))?.Weight,
-            NodeLevel.Area when part is { } p => rule.Areas.FirstOrDefault(a => name.Contains(SheetLayout.Normalize(a.Name), StringComparison.Ordinal) || name == SheetLayout.Normalize(a.ShortName)) is { } area
-                ? rule.PartWeight(area, p)
-                : null,
-            _ => null,
-        };
-    }
-
     /// <summary>The row cannot be placed: what follows it until the next weighted row is skipped.</summary>
     private void Lose()
     {
@@ -230,31 +214,10 @@ internal sealed class LkeTreeBuilder(RuleSet rule, SheetLayout layout, Action<Sh
         _ => null,
     };
 
-    /// <summary>A row the regulation names: component, part, hasil group or area.</summary>
-    private NodeLevel? Anchor(SheetLine line)
-    {
-        var name = Bare(line.Name);
-        if (name is "PENGUNGKIT" or "HASIL")
-        {
-            return NodeLevel.Component;
-        }
-        if (name is "PEMENUHAN" or "REFORM")
-        {
-            return NodeLevel.Part;
-        }
-        if (rule.HasilGroups.Any(g => name.Contains(SheetLayout.Normalize(g.Name), StringComparison.Ordinal)))
-        {
-            return NodeLevel.HasilGroup;
-        }
-        return rule.Areas.Any(a => name.Contains(SheetLayout.Normalize(a.Name), StringComparison.Ordinal) || name == SheetLayout.Normalize(a.ShortName))
-            ? NodeLevel.Area
-            : null;
-    }
-
     /// <summary>Sets what a node is (part, area, hasil group); false with an error when it cannot tell.</summary>
     private bool Identify(LkeNode node, LkeNode parent)
     {
-        node.IsHasil = parent.IsHasil || (node.Level == NodeLevel.Component && Bare(node.Line!.Name) == "HASIL") || node.Level is NodeLevel.HasilGroup or NodeLevel.HasilItem;
+        node.IsHasil = parent.IsHasil || (node.Level == NodeLevel.Component && RegulationNames.Bare(node.Line!.Name) == "HASIL") || node.Level is NodeLevel.HasilGroup or NodeLevel.HasilItem;
         node.Part = node.IsHasil ? LkePart.Hasil : parent.Part;
         node.Area = node.IsHasil ? LkeCodes.HasilArea : parent.Area;
         var name = node.Line!.Name;
@@ -264,7 +227,7 @@ internal sealed class LkeTreeBuilder(RuleSet rule, SheetLayout layout, Action<Sh
                 node.Code = node.IsHasil ? "hasil" : "pengungkit";
                 break;
             case NodeLevel.Part:
-                var bare = Bare(name);
+                var bare = RegulationNames.Bare(name);
                 node.Part = bare == "REFORM" || (bare != "PEMENUHAN" && parent.Children.Any(c => c.Part == LkePart.Pemenuhan)) ? LkePart.Reform : LkePart.Pemenuhan;
                 node.Code = node.Part.ToCode();
                 break;
@@ -279,7 +242,7 @@ internal sealed class LkeTreeBuilder(RuleSet rule, SheetLayout layout, Action<Sh
                 node.Code = group.Code;
                 break;
             case NodeLevel.Area:
-                var area = AreaOf(node, parent);
+                var area = _names.AreaOf(node, parent);
                 if (area is null)
                 {
                     error(node.Line, SheetLayout.Indicator, $"unknown area (expected one of {string.Join(", ", rule.Areas.Select(a => a.Name))})");
@@ -292,29 +255,12 @@ internal sealed class LkeTreeBuilder(RuleSet rule, SheetLayout layout, Action<Sh
         return true;
     }
 
-    /// <summary>The area a row is: by its name, else the area after the last one of its part if the weights agree.</summary>
-    private AreaRule? AreaOf(LkeNode node, LkeNode part)
-    {
-        var name = node.Line!.Name;
-        var next = part.Children.Count == 0 ? 0 : rule.Areas.ToList().FindIndex(a => a.Code == part.Children[^1].Area) + 1;
-        return rule.Areas.FirstOrDefault(a => name.Contains(SheetLayout.Normalize(a.Name), StringComparison.Ordinal))
-               ?? rule.Areas.FirstOrDefault(a => name.Contains(SheetLayout.Normalize(a.ShortName), StringComparison.Ordinal))
-               ?? (next < rule.Areas.Count && rule.PartWeight(rule.Areas[next], part.Part) == node.Weight ? rule.Areas[next] : null);
-    }
-
     private string Room()
     {
         var open = _open.LastOrDefault(n => ChildLevel(n) is not null && n.Questions.Count == 0 && n.Level != NodeLevel.Part);
         return open?.Line is null
             ? "no area row before it"
             : $"{(open.Code.Length > 0 ? open.Describe() + " on " : "")}row {open.Line.Index} has {Show(open.Weight - open.Filled)} left of {Show(open.Weight)}";
-    }
-
-    /// <summary>A name without a parenthesised remark ("PENGUNGKIT (60%)" → "PENGUNGKIT").</summary>
-    private static string Bare(string name)
-    {
-        var open = name.IndexOf('(', StringComparison.Ordinal);
-        return (open > 0 ? name[..open] : name).Trim();
     }
 
     private static string Show(decimal value) => LkeNumber.Canonical(value).ToString(CultureInfo.InvariantCulture);
