@@ -197,6 +197,39 @@ public sealed class WorkbookVariantTests : IDisposable
     }
 
     [Fact]
+    public void Ingest_PercentQuestionsInAnotherOrder_KeepTheirCodes()
+    {
+        // MP-R1-a: 17 changes by 20 agents; MP-R1-b: 4 of 10 changes integrated. The copy lists b before a.
+        var layer = Workbooks.Layer(counts: new Dictionary<string, IReadOnlyList<int?>> { ["MP-R1-a"] = [20, 17], ["MP-R1-b"] = [10, 4] });
+        var bytes = Workbooks.LkeZi(layer);
+        var rows = Rows(bytes);
+        var a = rows.Values.First(r => r.Text(7).StartsWith("Agen perubahan telah membuat", StringComparison.Ordinal)).Index;
+        var b = a + 3;
+        var cells = new Dictionary<string, string>();
+        foreach (var offset in new[] { 0, 1, 2 })
+        {
+            foreach (var column in new[] { "G", "K" })
+            {
+                var (x, y) = (rows[a + offset][Cell.ColumnIndex(column)], rows[b + offset][Cell.ColumnIndex(column)]);
+                if (offset > 0 || column == "G")
+                {
+                    cells[$"{column}{a + offset}"] = y!.Value.Value;
+                    cells[$"{column}{b + offset}"] = x!.Value.Value;
+                }
+            }
+        }
+
+        var outcome = Ingest(XlsxPatch.SetCells(bytes, "LKE ZI", cells));
+
+        Assert.True(outcome.Status == FileStatus.Accepted, string.Join("\n", outcome.Errors));
+        using var connection = _store.Database.OpenRead();
+        var submission = new Lineage(Domain.Rules.RuleCatalog.Default).History(connection, "U-01", 2024).Single(v => v.Current);
+        var stored = Lineage.Answers(connection, submission.SubmissionId).Where(x => x.Indicator == "MP-R1").ToDictionary(x => x.Question);
+        Assert.Equal((0.85m, $"K{b}"), (stored["MP-R1-a"].Value, stored["MP-R1-a"].Cell));
+        Assert.Equal((0.4m, $"K{a}"), (stored["MP-R1-b"].Value, stored["MP-R1-b"].Cell));
+    }
+
+    [Fact]
     public void Ingest_CountRowsWithPortalRbTextsAndNoSubtotal_AreMatchedByTheirTexts()
     {
         // An export in PortalRB's words, the subtotal row left empty: "Jumlah Lainnya yang sudah melaporkan" is the numerator.
