@@ -137,6 +137,9 @@ public sealed class SampleGenerator(int seed = SampleGenerator.DefaultSeed)
 
     private static WorkbookQuirks QuirksOf(SampleUnit unit, List<Row> rows)
     {
+        int? Subtotal(string question) => rows.First(r => r.Question.Code == question) is { Counts: { } counts } row && counts.All(c => c is not null)
+            ? row.Question.Inputs.Select((input, i) => (input, i)).Where(x => x.input.Role == row.Question.Subtotal!.Role).Sum(x => counts[x.i]!.Value)
+            : null;
         decimal Computed(string indicator) =>
             rows.Where(r => r.Indicator.Code == indicator && r.Value is not null).Select(r => r.Value!.Value).DefaultIfEmpty(0).Average() * rows.First(r => r.Indicator.Code == indicator).Indicator.Weight;
         return unit.Code switch
@@ -146,7 +149,17 @@ public sealed class SampleGenerator(int seed = SampleGenerator.DefaultSeed)
             "ESDM-03" => new WorkbookQuirks { SkippedNumbering = true, SignatureRows = true },
             "ESDM-04" => new WorkbookQuirks { HiddenSheet = true, LineBreaks = true },
             "ESDM-05" => new WorkbookQuirks { NoteRowAfter = "SDM-P4-b", KindTypos = new Dictionary<string, string> { ["MP-P1-a"] = "Ya" } },
+            "ESDM-07" => new WorkbookQuirks
+            {
+                StrayKindSpaces = true,
+                SubIndicators = SubIndicatorNumbering.Letters,
+                PercentOnIndicatorRows = ["MP-R1", "SDM-R3", "AK-R1", "PW-R2", "PW-R3", "PP-R1"],
+            },
+            // "Jumlah yang harus melaporkan" (LHKASN) typed over its SUM, two more than the rows under it add up to.
+            "ESDM-08" when Subtotal("PW-R3B-a") is { } obliged => new WorkbookQuirks { TypedSubtotals = new Dictionary<string, int> { ["PW-R3B-a"] = obliged + 2 } },
             "ESDM-09" => new WorkbookQuirks { TypedPercents = new Dictionary<string, decimal> { ["AK-R1-a"] = 1m } },
+            // The LHK group's formula adds only LHKPN, as in the real Puskesmas workbook of issue 9.
+            "ESDM-10" => new WorkbookQuirks { BrokenGroupFormulas = ["PW-R3"] },
             _ => new WorkbookQuirks(),
         };
     }

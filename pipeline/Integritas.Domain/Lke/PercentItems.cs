@@ -27,11 +27,11 @@ public static class PercentItems
         {
             if (counts[i] is null)
             {
-                return new(null, $"the count '{question.Inputs[i].Text}' is empty while others are filled in", null);
+                return new(null, $"the count '{question.InputLabel(i)}' is empty while others are filled in", null);
             }
             if (counts[i] < 0 || counts[i] != decimal.Truncate(counts[i]!.Value))
             {
-                return new(null, $"the count '{question.Inputs[i].Text}' must be a whole number ≥ 0, not {LkeNumber.Canonical(counts[i]!.Value)}", null);
+                return new(null, $"the count '{question.InputLabel(i)}' must be a whole number ≥ 0, not {LkeNumber.Canonical(counts[i]!.Value)}", null);
             }
         }
         decimal Sum(string role) => question.Inputs.Select((input, i) => (input, i)).Where(x => x.input.Role == role).Sum(x => counts[x.i]!.Value);
