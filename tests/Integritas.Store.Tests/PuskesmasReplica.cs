@@ -11,7 +11,7 @@ internal sealed record Replica(byte[] Bytes, IReadOnlyDictionary<string, int> Ro
 /// <summary>
 /// A replica of a real filled 90/2021 LKE workbook (a Puskesmas, evaluation year 2022, file
 /// 2022_PKM01_puskesmas-contoh.xlsx) that <c>zi ingest</c> refused. Written here cell by cell, not by the sample
-/// generator, in the layout of the regulation's own LKE (PermenPANRB 90/2021 Lampiran III, pages 65–87 of the
+/// generator, in the layout of the regulation's own LKE (PermenPANRB 90/2021 Lampiran III, pages 66–87 of the
 /// text): two title rows, the header on row 3 and its second line on row 4, the hierarchy in B–G, weights in H,
 /// criteria in I, kinds in J, answers in K, value formulas in L, % in M, notes in N. Its Pengawasan reform
 /// section is rows 167–189, as in the real file (Lampiran III page 85): the area row "5." (7,50); "i. Mekanisme
