@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
 using Integritas.Cli.Commands;
 
 namespace Integritas.Cli;
@@ -33,11 +35,48 @@ public static class ZiApp
         {
             foreach (var error in parse.Errors)
             {
-                context.Error.WriteLine("zi: " + error.Message);
+                context.Error.WriteLine("zi: " + Plain(error));
             }
             context.Error.WriteLine("Run 'zi --help' (or 'zi COMMAND --help') for usage.");
             return ExitCodes.Usage;
         }
         return await parse.InvokeAsync(new InvocationConfiguration { Output = context.Out, Error = context.Error }, cancellation);
     }
+
+    /// <summary>
+    /// A parse error in plain words. A value that does not convert to an option's type is said as what the
+    /// option expects ("--year expects a year such as 2025, not 'abc'"), never with the .NET type's name.
+    /// </summary>
+    public static string Plain(ParseError error)
+    {
+        var (name, type, helpName, tokens) = error.SymbolResult switch
+        {
+            OptionResult o => (o.Option.Name, o.Option.ValueType, o.Option.HelpName, o.Tokens),
+            ArgumentResult { Parent: OptionResult o } a => (o.Option.Name, a.Argument.ValueType, o.Option.HelpName, a.Tokens),
+            ArgumentResult a => ($"<{a.Argument.Name}>", a.Argument.ValueType, a.Argument.HelpName, a.Tokens),
+            _ => (null, null, null, null),
+        };
+        if (name is null || type is null || tokens is null || !IsConversionError(error))
+        {
+            return error.Message;
+        }
+        var value = tokens.Count > 0 ? Excerpt(tokens[^1].Value) : "";
+        var expected = (Nullable.GetUnderlyingType(type) ?? type) switch
+        {
+            var t when t == typeof(int) && helpName == "YEAR" => "a year such as 2025",
+            var t when t == typeof(int) || t == typeof(long) => "a whole number",
+            var t when t == typeof(decimal) || t == typeof(double) => "a number such as 2.5",
+            var t when t == typeof(bool) => "true or false (or nothing: the option alone means true)",
+            var t when t == typeof(DateOnly) || t == typeof(DateTime) => "a date such as 2025-12-31",
+            _ => "a different value",
+        };
+        return $"{name} expects {expected}, not '{value}'.";
+    }
+
+    // System.CommandLine reports a failed conversion as "Cannot parse argument 'x' for option '--y' as expected type 'T'."
+    private static bool IsConversionError(ParseError error) =>
+        error.Message.Contains("as expected type", StringComparison.Ordinal) || error.Message.StartsWith("Cannot parse argument", StringComparison.Ordinal);
+
+    private static string Excerpt(string value) =>
+        value.Length <= 40 ? value : string.Create(CultureInfo.InvariantCulture, $"{value[..37]}...");
 }

@@ -65,6 +65,21 @@ public sealed class CommandTests : IDisposable
         Assert.Contains("zi --help", result.Error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("--year expects a year such as 2025, not 'abc'.", "scores", "--db", "x.duckdb", "--year", "abc")]
+    [InlineData("--year expects a year such as 2025, not '20x5'.", "rules", "--year", "20x5")]
+    [InlineData("--tahun expects a year such as 2025, not '99999999999'.", "ingest", "--db", "x.duckdb", "--tahun", "99999999999", "f.xlsx")]
+    [InlineData("--top expects a whole number, not 'many'.", "candidates", "--db", "x.duckdb", "--top", "many")]
+    public void UsageErrors_AValueOfTheWrongType_SaysWhatTheOptionExpectsInPlainWords(string message, params string[] args)
+    {
+        var result = Zi.Run(args);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("zi: " + message, result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("System.", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("expected type", result.Error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Scores_MissingDatabase_ExitsOneSayingHowToCreateIt()
     {
