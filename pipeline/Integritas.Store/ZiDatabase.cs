@@ -22,7 +22,17 @@ public sealed partial class ZiDatabase(string path, TimeProvider clock)
 {
     public string Path { get; } = System.IO.Path.GetFullPath(path);
 
-    public TimeSpan BusyTimeout { get; init; } = TimeSpan.FromSeconds(10);
+    /// <summary>How long opening waits for a busy file: <see cref="BusyTimeoutVariable"/> in seconds when set, else 10 s.</summary>
+    public TimeSpan BusyTimeout { get; init; } = DefaultBusyTimeout();
+
+    /// <summary>The environment variable that sets <see cref="BusyTimeout"/> (seconds, e.g. 0 to fail at once, 60 to wait a minute).</summary>
+    public const string BusyTimeoutVariable = "ZI_BUSY_TIMEOUT";
+
+    private static TimeSpan DefaultBusyTimeout() =>
+        double.TryParse(Environment.GetEnvironmentVariable(BusyTimeoutVariable), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
+            && seconds is >= 0 and <= 86_400
+            ? TimeSpan.FromSeconds(seconds)
+            : TimeSpan.FromSeconds(10);
 
     public TimeProvider Clock { get; } = clock;
 
@@ -103,7 +113,8 @@ public sealed partial class ZiDatabase(string path, TimeProvider clock)
                     var who = holder.Success ? $"{holder.Groups["program"].Value} (PID {holder.Groups["pid"].Value})" : "another process";
                     throw new DatabaseBusyException(
                         $"The database {Path} is in use by {who}. DuckDB allows one process at a time to write a file and none to read it meanwhile; " +
-                        $"wait for that process to finish (a worker job releases the file when its run ends) or stop it, then try again.", ex);
+                        $"wait for that process to finish (a worker job releases the file when its run ends) or stop it, then try again " +
+                        $"(zi waited {BusyTimeout.TotalSeconds.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture)} s; {BusyTimeoutVariable}=SECONDS sets how long).", ex);
                 }
                 Thread.Sleep(delay);
                 delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, 1000));

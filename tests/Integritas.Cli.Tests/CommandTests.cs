@@ -80,6 +80,33 @@ public sealed class CommandTests : IDisposable
         Assert.DoesNotContain("expected type", result.Error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("scores")]
+    [InlineData("ingest")]
+    public async Task BusyDatabase_HeldByAnotherProcess_ExitsThreeNotOne(string command)
+    {
+        IngestSamples();
+        var file = _dir.Write("more.csv", Some.Lke("U-01"));
+        // This process holds the write lock; zi runs as a second process, as a user's second terminal would.
+        using var holder = new Store.ZiDatabase(Db, FixedClock.Default).OpenWrite();
+        string[] args = command == "ingest" ? ["ingest", "--db", Db, file] : ["scores", "--db", Db];
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet", ["exec", Path.Combine(AppContext.BaseDirectory, "zi.dll"), .. args])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            Environment = { [Store.ZiDatabase.BusyTimeoutVariable] = "0.5" },
+        };
+        using var zi = System.Diagnostics.Process.Start(start)!;
+        var error = zi.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        _ = await zi.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        await zi.WaitForExitAsync(TestContext.Current.CancellationToken).WaitAsync(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken);
+
+        Assert.Equal(3, zi.ExitCode);
+        Assert.Contains($"The database {Db} is in use by", await error, StringComparison.Ordinal);
+        Assert.Contains($"PID {Environment.ProcessId}", await error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled", await error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Scores_MissingDatabase_ExitsOneSayingHowToCreateIt()
     {

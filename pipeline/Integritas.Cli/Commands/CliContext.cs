@@ -16,10 +16,14 @@ public sealed record CliContext(TextWriter Out, TextWriter Error, TimeProvider C
     public bool Interactive => ReferenceEquals(Out, System.Console.Out) && !System.Console.IsOutputRedirected;
 }
 
-/// <summary>Exit codes: 0 success, 1 a file was rejected or the work failed, 2 the command line was wrong.</summary>
+/// <summary>
+/// Exit codes: 0 success, 1 a file was rejected or the work failed, 2 the command line was wrong, 3 the
+/// database was busy (another process held it longer than zi waits), so a script can retry later.
+/// </summary>
 public static class ExitCodes
 {
     public const int Ok = 0;
     public const int Failed = 1;
     public const int Usage = 2;
+    public const int Busy = 3;
 }

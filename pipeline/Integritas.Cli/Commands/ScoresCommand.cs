@@ -42,7 +42,7 @@ public static class ScoresCommand
         return requested ?? years[^1];
     }
 
-    /// <summary>Runs a command body, turning the failures a user can act on into a message and exit code 1.</summary>
+    /// <summary>Runs a command body, turning the failures a user can act on into a message and exit code 1 (3 for a busy database).</summary>
     public static int Guarded(CliContext context, Func<int> body)
     {
         try
@@ -51,8 +51,7 @@ public static class ScoresCommand
         }
         catch (Exception ex) when (IsActionable(ex))
         {
-            context.Error.WriteLine("zi: " + ex.Message);
-            return ExitCodes.Failed;
+            return Fail(context, ex);
         }
     }
 
@@ -65,9 +64,15 @@ public static class ScoresCommand
         }
         catch (Exception ex) when (IsActionable(ex))
         {
-            context.Error.WriteLine("zi: " + ex.Message);
-            return ExitCodes.Failed;
+            return Fail(context, ex);
         }
+    }
+
+    /// <summary>Says what went wrong; a busy database has its own exit code (3), so a script can tell "try later" from "fix the file".</summary>
+    private static int Fail(CliContext context, Exception ex)
+    {
+        context.Error.WriteLine("zi: " + ex.Message);
+        return ex is DatabaseBusyException ? ExitCodes.Busy : ExitCodes.Failed;
     }
 
     private static bool IsActionable(Exception ex) =>
