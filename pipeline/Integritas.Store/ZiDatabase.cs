@@ -10,6 +10,9 @@ public sealed class DatabaseBusyException(string message, Exception inner) : Exc
 /// <summary>The database file was written by a newer zi than this one.</summary>
 public sealed class DatabaseVersionException(string message) : Exception(message);
 
+/// <summary>The file named as the database is not one: not a DuckDB file at all, a folder, or another program's DuckDB database.</summary>
+public sealed class DatabaseInvalidException(string message, Exception? inner = null) : Exception(message, inner);
+
 /// <summary>The database file does not exist (read-only use).</summary>
 public sealed class DatabaseMissingException(string message) : Exception(message);
 
@@ -47,10 +50,12 @@ public sealed partial class ZiDatabase(string path, TimeProvider clock)
     /// <summary>Opens for writing, creating the file and bringing its schema up to date.</summary>
     public DuckDBConnection OpenWrite()
     {
+        RefuseFolder();
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
         var connection = OpenWithRetry($"Data Source={Path}");
         try
         {
+            Migrations.RequireOurs(connection, Path);
             connection.Execute($"SET memory_limit = '{MemoryLimit}'");
             connection.Execute("SET preserve_insertion_order = false");
             Migrations.Apply(connection);
@@ -69,6 +74,7 @@ public sealed partial class ZiDatabase(string path, TimeProvider clock)
     /// </summary>
     public DuckDBConnection OpenRead()
     {
+        RefuseFolder();
         if (!Exists)
         {
             throw new DatabaseMissingException($"The database {Path} does not exist. Create it with 'zi ingest --db {Path} FILES' or 'zi demo'.");
@@ -76,6 +82,7 @@ public sealed partial class ZiDatabase(string path, TimeProvider clock)
         var connection = OpenWithRetry($"Data Source={Path};ACCESS_MODE=READ_ONLY");
         try
         {
+            Migrations.RequireOurs(connection, Path);
             if (Migrations.CurrentVersion(connection) < Migrations.Latest)
             {
                 connection.Dispose();
@@ -104,6 +111,13 @@ public sealed partial class ZiDatabase(string path, TimeProvider clock)
                 connection.Open();
                 return connection;
             }
+            catch (DuckDBException ex) when (NotADatabase(ex))
+            {
+                connection.Dispose();
+                throw new DatabaseInvalidException(
+                    $"The file {Path} is not a DuckDB database ({FileSignature(Path)}). --db names the database zi keeps its data in, " +
+                    "a file made by 'zi ingest' or 'zi demo'; check the path (did you give an input file?).", ex);
+            }
             catch (DuckDBException ex) when (IsLockConflict(ex))
             {
                 connection.Dispose();
@@ -125,6 +139,37 @@ public sealed partial class ZiDatabase(string path, TimeProvider clock)
                 throw;
             }
         }
+    }
+
+    private void RefuseFolder()
+    {
+        if (Directory.Exists(Path))
+        {
+            throw new DatabaseInvalidException($"{Path} is a folder, not a database file; give --db a file such as {System.IO.Path.Combine(Path, "zi.duckdb")}.");
+        }
+    }
+
+    private static bool NotADatabase(DuckDBException ex) =>
+        ex.Message.Contains("not a valid DuckDB database file", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>What the file looks like instead, from its first bytes: "it starts with text", "it is a zip package (a workbook?)"...</summary>
+    private static string FileSignature(string path)
+    {
+        Span<byte> head = stackalloc byte[512];
+        int read;
+        using (var stream = File.OpenRead(path))
+        {
+            read = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        }
+        head = head[..read];
+        return head switch
+        {
+            { Length: 0 } => "it is empty",
+            _ when head.StartsWith("PK\u0003\u0004"u8) => "it is a zip package: a workbook or Word document?",
+            _ when head.StartsWith("SQLite format 3"u8) => "it is an SQLite database",
+            _ when head.IndexOf((byte)0) < 0 => "it is a text file",
+            _ => "its first bytes are not DuckDB's",
+        };
     }
 
     private static bool IsLockConflict(DuckDBException ex) =>
@@ -164,6 +209,25 @@ internal static class Migrations
             cmd.Parameters.Add(new DuckDBParameter("v", version.ToString(System.Globalization.CultureInfo.InvariantCulture)));
             cmd.ExecuteNonQuery();
             tx.Commit();
+        }
+    }
+
+    /// <summary>
+    /// Refuses another program's DuckDB database (tables, but no zi schema), so that zi never adds its tables to
+    /// a file it did not make; an empty DuckDB file is taken as a new zi database.
+    /// </summary>
+    public static void RequireOurs(DuckDBConnection connection, string path)
+    {
+        if (CurrentVersion(connection) > 0)
+        {
+            return;
+        }
+        var tables = connection.Query("SELECT table_name FROM information_schema.tables ORDER BY table_name LIMIT 4").Select(r => r.GetString(0)).ToList();
+        if (tables.Count > 0)
+        {
+            throw new DatabaseInvalidException(
+                $"The file {path} is a DuckDB database, but not one of zi's (it holds tables {string.Join(", ", tables.Take(3))}{(tables.Count > 3 ? ", ..." : "")} and no zi schema); " +
+                "zi leaves it as it is. Give --db a database made by 'zi ingest' or 'zi demo', or a new file name.");
         }
     }
 

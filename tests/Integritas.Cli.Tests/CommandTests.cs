@@ -107,6 +107,63 @@ public sealed class CommandTests : IDisposable
         Assert.DoesNotContain("Unhandled", await error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("scores", "text")]
+    [InlineData("scores", "random")]
+    [InlineData("ingest", "text")]
+    [InlineData("ingest", "random")]
+    public void NotADatabase_ExitsOneSayingSoWithoutDuckDbInternals(string command, string content)
+    {
+        var notDb = _dir.File("lke.duckdb");
+        File.WriteAllBytes(notDb, content == "text" ? System.Text.Encoding.UTF8.GetBytes(Some.Lke()) : [.. Enumerable.Range(0, 8192).Select(i => (byte)(i * 7919 % 251))]);
+        var before = File.ReadAllBytes(notDb);
+        string[] args = command == "ingest" ? ["ingest", "--db", notDb, _dir.Write("in.csv", Some.Lke())] : ["scores", "--db", notDb];
+
+        var result = Zi.Run(args);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains($"zi: The file {notDb} is not a DuckDB database ({(content == "text" ? "it is a text file" : "its first bytes are not DuckDB's")})", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("DuckDBOpen", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("IO Error", result.Error, StringComparison.Ordinal);
+        Assert.Equal(before, File.ReadAllBytes(notDb));
+    }
+
+    [Fact]
+    public void AnotherProgramsDuckDbDatabase_IsRefusedAndLeftAsItWas()
+    {
+        var other = _dir.File("other.duckdb");
+        using (var connection = new DuckDB.NET.Data.DuckDBConnection($"Data Source={other}"))
+        {
+            connection.Open();
+            using var cmd = connection.CreateCommand();
+            cmd.CommandText = "CREATE TABLE invoices (id INTEGER); INSERT INTO invoices VALUES (1)";
+            cmd.ExecuteNonQuery();
+        }
+
+        var scores = Zi.Run("scores", "--db", other);
+        var ingest = Zi.Run("ingest", "--db", other, _dir.Write("in.csv", Some.Lke()));
+
+        Assert.Equal((1, 1), (scores.ExitCode, ingest.ExitCode));
+        Assert.Contains($"zi: The file {other} is a DuckDB database, but not one of zi's (it holds tables invoices and no zi schema)", scores.Error, StringComparison.Ordinal);
+        Assert.Contains("not one of zi's", ingest.Error, StringComparison.Ordinal);
+        using (var connection = new DuckDB.NET.Data.DuckDBConnection($"Data Source={other};ACCESS_MODE=READ_ONLY"))
+        {
+            connection.Open();
+            using var cmd = connection.CreateCommand();
+            cmd.CommandText = "SELECT string_agg(table_name, ',') FROM information_schema.tables";
+            Assert.Equal("invoices", cmd.ExecuteScalar());
+        }
+    }
+
+    [Fact]
+    public void DatabaseThatIsAFolder_ExitsOneSayingSo()
+    {
+        var result = Zi.Run("scores", "--db", _dir.Path);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains($"zi: {_dir.Path} is a folder, not a database file", result.Error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Scores_MissingDatabase_ExitsOneSayingHowToCreateIt()
     {

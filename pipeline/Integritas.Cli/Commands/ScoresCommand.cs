@@ -76,7 +76,7 @@ public static class ScoresCommand
     }
 
     private static bool IsActionable(Exception ex) =>
-        ex is CommandException or DatabaseBusyException or DatabaseMissingException or DatabaseVersionException or Documents.TemplateException or Reports.Pdf.PdfException
+        ex is CommandException or DatabaseBusyException or DatabaseMissingException or DatabaseInvalidException or DatabaseVersionException or Documents.TemplateException or Reports.Pdf.PdfException
             or DuckDBException or IOException or UnauthorizedAccessException;
 }
 
