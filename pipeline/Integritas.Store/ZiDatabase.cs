@@ -99,6 +99,18 @@ public sealed partial class ZiDatabase(string path, TimeProvider clock)
         }
     }
 
+    /// <summary>Deletes the database file (and its write-ahead log), and its folder when asked and empty; for a file just created that holds nothing.</summary>
+    public void Remove(bool folderToo = false)
+    {
+        File.Delete(Path);
+        File.Delete(Path + ".wal");
+        var folder = System.IO.Path.GetDirectoryName(Path)!;
+        if (folderToo && Directory.Exists(folder) && !Directory.EnumerateFileSystemEntries(folder).Any())
+        {
+            Directory.Delete(folder);
+        }
+    }
+
     private DuckDBConnection OpenWithRetry(string connectionString)
     {
         var start = Clock.GetTimestamp();

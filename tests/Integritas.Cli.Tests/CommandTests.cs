@@ -170,7 +170,46 @@ public sealed class CommandTests : IDisposable
         var result = Zi.Run("scores", "--db", Db);
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Contains("does not exist", result.Error, StringComparison.Ordinal);
+        Assert.Contains($"zi: The database {Db} does not exist. Create it with 'zi ingest --db {Db} FILES' or 'zi demo'.", result.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(Db));
+    }
+
+    [Fact]
+    public void Ingest_MissingInputFile_SaysSoAndLeavesNoEmptyDatabase()
+    {
+        var db = _dir.File("new/zi.duckdb");
+        var missing = _dir.File("lke-2025.csv");
+
+        var result = Zi.Run("ingest", "--db", db, missing);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains($"lke-2025.csv: no such file ({missing} does not exist)", result.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(db), "an empty database was left behind");
+        Assert.False(File.Exists(db + ".wal"));
+        Assert.False(Directory.Exists(_dir.File("new")), "the folder made for it was left behind");
+    }
+
+    [Fact]
+    public void Ingest_OnlyRejectedFilesIntoANewDatabase_LeavesNoDatabase()
+    {
+        var bad = _dir.Write("bad.csv", Some.Lke("U-02").Replace("MP-P1-b,ABC,A", "MP-P1-b,ABC,Q", StringComparison.Ordinal));
+
+        var result = Zi.Run("ingest", "--db", Db, bad, _dir.File("missing.csv"));
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.False(File.Exists(Db));
+    }
+
+    [Fact]
+    public void Ingest_MissingInputFileIntoAnExistingDatabase_KeepsIt()
+    {
+        IngestSamples();
+        var before = Zi.Run("scores", "--db", Db, "--format", "json").Out;
+
+        var result = Zi.Run("ingest", "--db", Db, _dir.File("missing.csv"));
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal(before, Zi.Run("scores", "--db", Db, "--format", "json").Out);
     }
 
     [Fact]

@@ -72,13 +72,32 @@ public sealed partial class IngestService(RuleCatalog rules, TimeProvider clock,
         return ([.. files.OrderBy(f => PortalLoader.IsQuestionBank(f) ? 0 : 1)], skipped);
     }
 
-    /// <summary>Ingests files in order, each in its own transaction, over one open connection.</summary>
+    /// <summary>
+    /// Ingests files in order, each in its own transaction, over one open connection. A database file this
+    /// call created is removed again when none of the files landed (all missing or rejected), so a mistyped
+    /// path leaves no empty database behind.
+    /// </summary>
     public IEnumerable<FileOutcome> Ingest(ZiDatabase database, IEnumerable<string> files)
     {
-        using var connection = database.OpenWrite();
-        foreach (var file in files)
+        var folder = Path.GetDirectoryName(database.Path)!;
+        var (newFile, newFolder) = (!database.Exists, !Directory.Exists(folder));
+        var landed = false;
+        try
         {
-            yield return IngestFile(connection, file);
+            using var connection = database.OpenWrite();
+            foreach (var file in files)
+            {
+                var outcome = IngestFile(connection, file);
+                landed |= outcome.Status == FileStatus.Accepted;
+                yield return outcome;
+            }
+        }
+        finally
+        {
+            if (newFile && !landed)
+            {
+                database.Remove(newFolder);
+            }
         }
     }
 
@@ -91,7 +110,7 @@ public sealed partial class IngestService(RuleCatalog rules, TimeProvider clock,
 
         if (!File.Exists(path))
         {
-            return Refuse(Directory.Exists(path) ? "a folder where a file was expected" : "no such file");
+            return Refuse(Directory.Exists(path) ? "a folder where a file was expected" : $"no such file ({Path.GetFullPath(path)} does not exist)");
         }
         var info = new FileInfo(path);
         if (info.Length == 0)
