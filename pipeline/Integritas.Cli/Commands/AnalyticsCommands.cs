@@ -29,7 +29,7 @@ public static class AnalyticsCommands
         {
             using var connection = new ZiDatabase(parse.GetValue(db)!, context.Clock).OpenRead();
             var y = ScoresCommand.ResolveYear(connection, parse.GetValue(year));
-            var reviewer = CommonOptions.ParseLayer(parse.GetValue(layer));
+            var reviewer = ScoresCommand.ResolveLayer(connection, parse.GetValue(layer), y);
             var history = ScoreHistory.Load(connection, context.Rules, reviewer);
             var goal = parse.GetValue(target)!;
             var candidates = CandidateAnalysisBuilder.For(connection, history, y, goal, reviewer);
@@ -69,7 +69,7 @@ public static class AnalyticsCommands
         {
             using var connection = new ZiDatabase(parse.GetValue(db)!, context.Clock).OpenRead();
             var y = ScoresCommand.ResolveYear(connection, parse.GetValue(year));
-            var history = ScoreHistory.Load(connection, context.Rules, CommonOptions.ParseLayer(parse.GetValue(layer)));
+            var history = ScoreHistory.Load(connection, context.Rules, ScoresCommand.ResolveLayer(connection, parse.GetValue(layer), y));
             var candidates = CandidateAnalysisBuilder.For(history, y, parse.GetValue(target)!);
             ScoreOutput.Rank(context.Out, candidates, parse.GetValue(format)!);
             return ExitCodes.Ok;
@@ -89,7 +89,7 @@ public static class AnalyticsCommands
         command.SetAction(parse => ScoresCommand.Guarded(context, () =>
         {
             using var connection = new ZiDatabase(parse.GetValue(db)!, context.Clock).OpenRead();
-            var reviewer = CommonOptions.ParseLayer(parse.GetValue(layer));
+            var reviewer = ScoresCommand.ResolveLayer(connection, parse.GetValue(layer), parse.GetValue(year));
             var history = ScoreHistory.Load(connection, context.Rules, reviewer);
             var id = FindUnit(history, parse.GetValue(unit)!);
             var years = history.Of(id).Select(s => s.Year).ToList();
@@ -126,7 +126,7 @@ public static class AnalyticsCommands
         {
             using var connection = new ZiDatabase(parse.GetValue(db)!, context.Clock).OpenRead();
             var y = ScoresCommand.ResolveYear(connection, parse.GetValue(year));
-            var history = ScoreHistory.Load(connection, context.Rules, CommonOptions.ParseLayer(parse.GetValue(layer)));
+            var history = ScoreHistory.Load(connection, context.Rules, ScoresCommand.ResolveLayer(connection, parse.GetValue(layer), y));
             var scope = parse.GetValue(instansi);
             if (scope is not null && !history.All.Any(s => string.Equals(s.Unit.Instansi, scope, StringComparison.OrdinalIgnoreCase)))
             {

@@ -40,9 +40,6 @@ public static class CommonOptions
         return option.AcceptOnlyFromAmong(Enum.GetValues<Reviewer>().Select(r => r.ToCode()).ToArray());
     }
 
-    public static Reviewer? ParseLayer(string? code) =>
-        code is null ? null : LkeCodes.TryParseReviewer(code, out var r) ? r : throw new ArgumentException($"unknown layer '{code}'");
-
     public static Option<string> Target() => new Option<string>("--target")
     {
         Description = "The predicate to look at candidates for: WBK (units not holding it) or WBBM (WBK holders).",

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using DuckDB.NET.Data;
 using Integritas.Cli.Output;
+using Integritas.Domain.Lke;
 using Integritas.Store;
 using Integritas.Store.Queries;
 
@@ -20,7 +21,7 @@ public static class ScoresCommand
         {
             using var connection = new ZiDatabase(parse.GetValue(db)!, context.Clock).OpenRead();
             var y = ResolveYear(connection, parse.GetValue(year));
-            var scores = new ScoreQueries(context.Rules).Load(connection, new ScoreFilter(y, Layer: CommonOptions.ParseLayer(parse.GetValue(layer))));
+            var scores = new ScoreQueries(context.Rules).Load(connection, new ScoreFilter(y, Layer: ResolveLayer(connection, parse.GetValue(layer), y)));
             ScoreOutput.Scores(context.Out, scores, parse.GetValue(format)!);
             return ExitCodes.Ok;
         }));
@@ -40,6 +41,33 @@ public static class ScoresCommand
             throw new CommandException($"no LKE is stored for {y} (years in the database: {string.Join(", ", years)}).");
         }
         return requested ?? years[^1];
+    }
+
+    /// <summary>
+    /// The requested review layer, which must be stored for the year (any year when none is given); fails
+    /// naming the layers there are, so "--layer tpn" on a database without TPN reviews does not print an empty table.
+    /// </summary>
+    public static Reviewer? ResolveLayer(DuckDBConnection connection, string? code, int? year)
+    {
+        if (code is null)
+        {
+            return null;
+        }
+        if (!LkeCodes.TryParseReviewer(code, out var layer))
+        {
+            throw new CommandException($"unknown layer '{code}' (layers: {string.Join(", ", Enum.GetValues<Reviewer>().Select(r => r.ToCode()))}).");
+        }
+        var present = connection.Query("SELECT DISTINCT reviewer FROM submission WHERE is_current AND ($year IS NULL OR year = $year)", ("year", year))
+            .Select(r => LkeCodes.TryParseReviewer(r.GetString(0), out var p) ? p : (Reviewer?)null)
+            .OfType<Reviewer>().Order().ToList();
+        if (!present.Contains(layer))
+        {
+            var where = year is null ? "in the database" : $"for {year}";
+            throw new CommandException(present.Count == 0
+                ? $"no LKE of layer {code} is stored {where}: the database holds no LKE {(year is null ? "yet" : $"for {year}")}."
+                : $"no LKE of layer {code} is stored {where} (layers {where}: {string.Join(", ", present.Select(r => r.ToCode()))}).");
+        }
+        return layer;
     }
 
     /// <summary>Runs a command body, turning the failures a user can act on into a message and exit code 1 (3 for a busy database).</summary>
