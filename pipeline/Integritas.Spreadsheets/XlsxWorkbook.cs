@@ -91,6 +91,7 @@ public sealed class XlsxWorkbook : IDisposable
     private readonly PackageLimits _limits;
     private readonly List<string> _sharedStrings = [];
     private long _inflated;
+    private string _reading = "";
 
     private XlsxWorkbook(ZipArchive zip, PackageLimits limits)
     {
@@ -137,6 +138,16 @@ public sealed class XlsxWorkbook : IDisposable
             workbook.LoadStructure();
             return workbook;
         }
+        catch (XmlException ex)
+        {
+            workbook.Dispose();
+            throw new SpreadsheetException($"not a workbook: the zip package is damaged: part {Excerpt.Of(workbook._reading)} is not well-formed XML ({ex.Message})", inner: ex);
+        }
+        catch (InvalidDataException ex)
+        {
+            workbook.Dispose();
+            throw Damaged(workbook._reading, ex);
+        }
         catch
         {
             workbook.Dispose();
@@ -171,6 +182,7 @@ public sealed class XlsxWorkbook : IDisposable
                 throw new SpreadsheetException($"part {entry.FullName} expands {entry.Length / Math.Max(1, entry.CompressedLength)}× its packed size; refused as a possible zip bomb");
             }
         }
+        VerifyParts();
         var types = Entry("[Content_Types].xml") ?? throw new SpreadsheetException("not a workbook: the package has no [Content_Types].xml");
         var contentTypes = ReadAll(types);
         if (contentTypes.Contains("macroEnabled", StringComparison.OrdinalIgnoreCase))
@@ -181,6 +193,28 @@ public sealed class XlsxWorkbook : IDisposable
         {
             throw new SpreadsheetException("not a workbook: the package is an Office document of another kind (is it a .docx or .pptx renamed?)");
         }
+    }
+
+    /// <summary>
+    /// Unpacks every part once, before anything is read, so a damaged package (compressed data corrupt, a part
+    /// shorter or longer than the zip headers declare) is refused whole, whichever parts a reader later reads
+    /// and however far. The sizes are checked against the limits first, so this inflates no bomb.
+    /// </summary>
+    private void VerifyParts()
+    {
+        var buffer = new byte[81920];
+        foreach (var entry in _zip.Entries)
+        {
+            if (entry.FullName.EndsWith('/'))
+            {
+                continue;
+            }
+            using var stream = Open(entry);
+            while (stream.Read(buffer) > 0)
+            {
+            }
+        }
+        _inflated = 0;
     }
 
     private void LoadStructure()
@@ -288,31 +322,57 @@ public sealed class XlsxWorkbook : IDisposable
     public SheetInfo? FindSheet(string name) =>
         Sheets.FirstOrDefault(s => string.Equals(s.Name.Trim(), name, StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>The sheet's rows with at least one stored cell, in order, read as the file is parsed.</summary>
+    /// <summary>
+    /// The sheet's rows with at least one stored cell, in order, read as the file is parsed. A damaged part
+    /// (XML cut short or malformed, compressed data corrupt, sizes that disagree with the zip headers) stops
+    /// the reading with a <see cref="SpreadsheetException"/> naming the sheet and the row reached.
+    /// </summary>
     public IEnumerable<Row> ReadRows(SheetInfo sheet)
     {
-        var entry = Entry(sheet.Part) ?? throw new SpreadsheetException($"sheet '{sheet.Name}' has no part {sheet.Part}", sheet.Name);
-        using var reader = Xml(entry);
-        var cells = new List<Cell>();
-        var rowIndex = 0;
+        var at = new RowPosition();
+        using var rows = ReadRows(sheet, at).GetEnumerator();
         while (true)
         {
             bool more;
             try
             {
-                more = reader.Read();
+                more = rows.MoveNext();
             }
             catch (XmlException ex)
             {
-                throw new SpreadsheetException($"sheet '{sheet.Name}' is not well-formed XML: {ex.Message}", sheet.Name, rowIndex, ex);
+                throw new SpreadsheetException(
+                    $"sheet '{Excerpt.Of(sheet.Name)}' is damaged: its XML is not well-formed{(at.Row > 0 ? $" at row {at.Row}" : "")} ({ex.Message}); open the file in Excel and save it again, or send it again",
+                    sheet.Name, at.Row > 0 ? at.Row : null, ex);
+            }
+            catch (InvalidDataException ex)
+            {
+                throw Damaged(sheet.Part, ex, sheet.Name, at.Row > 0 ? at.Row : null);
             }
             if (!more)
             {
-                break;
+                yield break;
             }
+            yield return rows.Current;
+        }
+    }
+
+    private sealed class RowPosition
+    {
+        public int Row { get; set; }
+    }
+
+    private IEnumerable<Row> ReadRows(SheetInfo sheet, RowPosition at)
+    {
+        var entry = Entry(sheet.Part) ?? throw new SpreadsheetException($"sheet '{Excerpt.Of(sheet.Name)}' has no part {Excerpt.Of(sheet.Part)}", sheet.Name);
+        using var reader = Xml(entry);
+        var cells = new List<Cell>();
+        var rowIndex = 0;
+        while (reader.Read())
+        {
             if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "row")
             {
                 rowIndex = int.TryParse(reader.GetAttribute("r"), NumberStyles.None, CultureInfo.InvariantCulture, out var r) ? r : rowIndex + 1;
+                at.Row = rowIndex;
                 cells.Clear();
                 if (reader.IsEmptyElement)
                 {
@@ -326,6 +386,10 @@ public sealed class XlsxWorkbook : IDisposable
             }
         }
     }
+
+    /// <summary>A part whose compressed data or sizes are broken: the zip package is damaged.</summary>
+    private static SpreadsheetException Damaged(string part, Exception inner, string? sheet = null, int? row = null) =>
+        new($"the zip package is damaged: part {Excerpt.Of(part)} cannot be unpacked ({inner.Message}); open the file in Excel and save it again, or send it again", sheet, row, inner);
 
     private void ReadCells(XmlReader reader, List<Cell> cells, int rowIndex, string sheet)
     {
@@ -408,9 +472,16 @@ public sealed class XlsxWorkbook : IDisposable
 
     private ZipArchiveEntry? Entry(string name) => _zip.GetEntry(name) ?? _zip.Entries.FirstOrDefault(e => string.Equals(e.FullName, name, StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>An entry's content, counted against the limits; the part being read is remembered for the messages of a damaged package.</summary>
+    private LimitedStream Open(ZipArchiveEntry entry)
+    {
+        _reading = entry.FullName;
+        return new LimitedStream(entry.Open(), Math.Min(entry.Length, _limits.MaxEntryBytes), entry.FullName, this);
+    }
+
     private XmlReader Xml(ZipArchiveEntry entry)
     {
-        var stream = new LimitedStream(entry.Open(), Math.Min(entry.Length, _limits.MaxEntryBytes), entry.FullName, this);
+        var stream = Open(entry);
         return XmlReader.Create(stream, new XmlReaderSettings
         {
             DtdProcessing = DtdProcessing.Prohibit,
@@ -424,7 +495,7 @@ public sealed class XlsxWorkbook : IDisposable
 
     private string ReadAll(ZipArchiveEntry entry)
     {
-        using var stream = new LimitedStream(entry.Open(), Math.Min(entry.Length, _limits.MaxEntryBytes), entry.FullName, this);
+        using var stream = Open(entry);
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();
     }
@@ -486,6 +557,12 @@ public sealed class XlsxWorkbook : IDisposable
         public override int Read(Span<byte> buffer)
         {
             var n = inner.Read(buffer);
+            if (n == 0 && buffer.Length > 0 && _read < limit)
+            {
+                // The zip headers promise more than the compressed data holds: the entry was cut or its sizes forged.
+                throw new SpreadsheetException(
+                    string.Create(CultureInfo.InvariantCulture, $"the zip package is damaged: part {Excerpt.Of(part)} unpacks to {_read:N0} bytes, but the package declares {limit:N0}; open the file in Excel and save it again, or send it again"));
+            }
             _read += n;
             owner.CountInflated(n, part);
             if (_read > limit)

@@ -101,6 +101,54 @@ public sealed class XlsxTests : IDisposable
         Assert.Contains(reason, error.Message, StringComparison.Ordinal);
     }
 
+    /// <summary>A workbook of 600 rows of text and numbers: large enough that a damage lands inside the sheet data.</summary>
+    private static byte[] Book()
+    {
+        var writer = new XlsxWriter();
+        var sheet = writer.AddSheet("LKE ZI");
+        for (var row = 1; row <= 600; row++)
+        {
+            sheet.Set($"B{row}", $"Pertanyaan nomor {row} tentang pembangunan zona integritas", CellStyle.Wrap);
+            sheet.Set($"H{row}", row * 0.25m);
+        }
+        return writer.Save();
+    }
+
+    [Theory]
+    [InlineData("sheet XML cut short", "sheet 'LKE ZI' is damaged: its XML is not well-formed at row")]
+    [InlineData("sheet declared smaller", "sheet 'LKE ZI' is damaged: its XML is not well-formed at row")]
+    [InlineData("sheet declared larger", "the zip package is damaged: part xl/worksheets/sheet1.xml unpacks to")]
+    [InlineData("workbook part declared larger", "the zip package is damaged: part xl/workbook.xml unpacks to")]
+    [InlineData("workbook part cut short", "not a workbook: the zip package is damaged: part xl/workbook.xml is not well-formed XML")]
+    [InlineData("sheet data scrambled", "the zip package is damaged: part xl/worksheets/sheet1.xml")]
+    [InlineData("file cut off", "not a workbook: the zip package is damaged")]
+    public void Open_DamagedPackage_IsASpreadsheetExceptionSayingWhatIsDamaged(string damage, string message)
+    {
+        var book = Book();
+        var damaged = damage switch
+        {
+            "sheet XML cut short" => DamagedZip.TruncatePart(book, "xl/worksheets/sheet1.xml"),
+            "sheet declared smaller" => DamagedZip.DeclareSize(book, "xl/worksheets/sheet1.xml", 0.5),
+            "sheet declared larger" => DamagedZip.DeclareSize(book, "xl/worksheets/sheet1.xml", 2),
+            "workbook part declared larger" => DamagedZip.DeclareSize(book, "xl/workbook.xml", 3),
+            "workbook part cut short" => DamagedZip.TruncatePart(book, "xl/workbook.xml"),
+            "sheet data scrambled" => DamagedZip.ScrambleData(book, "xl/worksheets/sheet1.xml"),
+            _ => DamagedZip.Cut(book),
+        };
+        var path = _dir.Write("book.xlsx", damaged);
+
+        var error = Assert.Throws<SpreadsheetException>(() =>
+        {
+            using var workbook = XlsxWorkbook.Open(path);
+            foreach (var sheet in workbook.Sheets)
+            {
+                _ = workbook.ReadRows(sheet).Count();
+            }
+        });
+
+        Assert.StartsWith(message, error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Open_MacroEnabledExtension_IsRefused()
     {

@@ -169,6 +169,12 @@ public sealed partial class IngestService(RuleCatalog rules, TimeProvider clock,
         {
             return FileOutcome.Refused(path, InputFormats.Unknown, ex.Error, timer.Elapsed);
         }
+        catch (Exception ex) when (ex is InvalidDataException or System.Xml.XmlException or EndOfStreamException or System.Text.DecoderFallbackException)
+        {
+            // Damage a reader did not name itself: still this file's rejection, never the end of the command.
+            return Refuse($"the file is damaged and cannot be read ({Excerpt.Of(ex.Message, 200)}); save it again or send it again",
+                WorkbookExtensions.Contains(extension) ? InputFormats.Workbook : InputFormats.Unknown);
+        }
         return Refuse($"unsupported file type '{extension}' (expected .csv, .txt, .tsv, .xlsx or .json)");
     }
 
