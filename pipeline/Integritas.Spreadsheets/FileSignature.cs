@@ -14,14 +14,20 @@ public enum FileKind
 
 public static class FileSignature
 {
+    /// <summary>How many bytes sniffing reads: enough for every signature and to find the NUL bytes of binary data.</summary>
+    public const int HeadBytes = 512;
+
     public static FileKind Sniff(string path)
     {
-        Span<byte> head = stackalloc byte[512];
-        int read;
-        using (var stream = File.OpenRead(path))
-        {
-            read = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
-        }
+        using var stream = File.OpenRead(path);
+        return Sniff(stream);
+    }
+
+    /// <summary>Sniffs the first <see cref="HeadBytes"/> bytes of a stream (read from its current position, no further).</summary>
+    public static FileKind Sniff(Stream stream)
+    {
+        Span<byte> head = stackalloc byte[HeadBytes];
+        var read = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
         return Sniff(head[..read]);
     }
 

@@ -105,22 +105,9 @@ public sealed class XlsxWorkbook : IDisposable
     public static XlsxWorkbook Open(string path, PackageLimits? limits = null)
     {
         limits ??= PackageLimits.Default;
-        var extension = Path.GetExtension(path).ToLowerInvariant();
-        if (MacroExtensions.Contains(extension))
+        if (Refusal(Path.GetExtension(path), new FileInfo(path).Length, FileSignature.Sniff(path), limits) is { } refusal)
         {
-            throw new SpreadsheetException($"macro-enabled workbooks ({extension}) are refused; save it as .xlsx (Excel Workbook) and send that");
-        }
-        var size = new FileInfo(path).Length;
-        if (size > limits.MaxFileBytes)
-        {
-            throw new SpreadsheetException($"the file is {size / (1024 * 1024)} MiB; workbooks over {limits.MaxFileBytes / (1024 * 1024)} MiB are refused");
-        }
-        var kind = FileSignature.Sniff(path);
-        if (kind != FileKind.Zip)
-        {
-            throw new SpreadsheetException(kind == FileKind.Ole
-                ? "the workbook is encrypted (password-protected) or in the legacy .xls format; remove the password or save it as .xlsx"
-                : $"not a workbook: the file is {FileSignature.Describe(kind)}, not an .xlsx package");
+            throw new SpreadsheetException(refusal);
         }
         ZipArchive zip;
         try
@@ -153,6 +140,30 @@ public sealed class XlsxWorkbook : IDisposable
             workbook.Dispose();
             throw;
         }
+    }
+
+    /// <summary>
+    /// Why a file cannot be a workbook we read, from its extension, size and first bytes alone (null: it may be):
+    /// checked before the file is read further, or hashed.
+    /// </summary>
+    public static string? Refusal(string extension, long size, FileKind kind, PackageLimits? limits = null)
+    {
+        limits ??= PackageLimits.Default;
+        extension = extension.ToLowerInvariant();
+        if (MacroExtensions.Contains(extension))
+        {
+            return $"macro-enabled workbooks ({extension}) are refused; save it as .xlsx (Excel Workbook) and send that";
+        }
+        if (size > limits.MaxFileBytes)
+        {
+            return $"the file is {size / (1024 * 1024)} MiB; workbooks over {limits.MaxFileBytes / (1024 * 1024)} MiB are refused";
+        }
+        return kind switch
+        {
+            FileKind.Zip => null,
+            FileKind.Ole => "the workbook is encrypted (password-protected) or in the legacy .xls format; remove the password or save it as .xlsx",
+            _ => $"not a workbook: the file is {FileSignature.Describe(kind)}, not an .xlsx package",
+        };
     }
 
     private void CheckPackage()

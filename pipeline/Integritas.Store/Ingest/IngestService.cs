@@ -118,9 +118,22 @@ public sealed partial class IngestService(RuleCatalog rules, TimeProvider clock,
             return Refuse("the file is empty");
         }
         var extension = Path.GetExtension(path).ToLowerInvariant();
-        var kind = FileSignature.Sniff(path);
+        if (!IsSupported(path))
+        {
+            return Refuse($"unsupported file type '{Excerpt.Of(extension)}' (expected .csv, .txt, .tsv, .xlsx or .json)");
+        }
+        FileKind kind;
+        using (var head = OpenRead(path))
+        {
+            kind = FileSignature.Sniff(head);
+        }
+        // What the extension, size and first bytes refuse is refused before the file is hashed or read further.
+        if (Refusal(extension, info.Length, kind) is { } refusal)
+        {
+            return Refuse(refusal, WorkbookExtensions.Contains(extension) || RefusedWorkbookExtensions.Contains(extension) ? InputFormats.Workbook : InputFormats.Unknown);
+        }
         var source = Source(path, info);
-        if (IsSupported(path) && AlreadyCurrent(connection, source, timer) is { } unchanged)
+        if (AlreadyCurrent(connection, source, timer) is { } unchanged)
         {
             return unchanged;
         }
@@ -128,36 +141,16 @@ public sealed partial class IngestService(RuleCatalog rules, TimeProvider clock,
         {
             if (TextExtensions.Contains(extension))
             {
-                if (kind is FileKind.Zip or FileKind.Ole or FileKind.Pdf or FileKind.Binary)
-                {
-                    return Refuse($"the file is named {extension} but is {FileSignature.Describe(kind)}, not CSV text");
-                }
-                if (info.Length > _options.MaxTextBytes)
-                {
-                    return Refuse($"the file is {info.Length / (1024 * 1024)} MiB; text files over {_options.MaxTextBytes / (1024 * 1024)} MiB are refused");
-                }
                 using var table = new CsvTable(path, name);
                 return Table(connection, source, table, timer);
             }
-            if (WorkbookExtensions.Contains(extension) || RefusedWorkbookExtensions.Contains(extension))
+            if (WorkbookExtensions.Contains(extension))
             {
-                if (extension == ".xls" || extension == ".xlsb")
-                {
-                    return Refuse($"{extension} workbooks are not read; save the file as .xlsx (Excel Workbook)");
-                }
                 using var book = XlsxWorkbook.Open(path, _options.Limits);
                 return Workbook(connection, source, book, timer);
             }
             if (extension == ".json")
             {
-                if (kind != FileKind.Text)
-                {
-                    return Refuse($"the file is named .json but is {FileSignature.Describe(kind)}");
-                }
-                if (info.Length > _options.MaxJsonBytes)
-                {
-                    return Refuse($"the file is {info.Length / (1024 * 1024)} MiB; JSON files over {_options.MaxJsonBytes / (1024 * 1024)} MiB are refused");
-                }
                 return new PortalLoader(rules, clock).Load(connection, source);
             }
         }
@@ -175,10 +168,35 @@ public sealed partial class IngestService(RuleCatalog rules, TimeProvider clock,
             return Refuse($"the file is damaged and cannot be read ({Excerpt.Of(ex.Message, 200)}); save it again or send it again",
                 WorkbookExtensions.Contains(extension) ? InputFormats.Workbook : InputFormats.Unknown);
         }
-        return Refuse($"unsupported file type '{extension}' (expected .csv, .txt, .tsv, .xlsx or .json)");
+        return Refuse($"unsupported file type '{Excerpt.Of(extension)}' (expected .csv, .txt, .tsv, .xlsx or .json)");
     }
 
-    private static SourceFile Source(string path, FileInfo info) => new(Path.GetFullPath(path), info.Name, Sha256(path), info.Length);
+    /// <summary>Opens a file to sniff and hash it (a test counts the bytes read through it).</summary>
+    public Func<string, Stream> OpenRead { get; init; } = File.OpenRead;
+
+    /// <summary>Why a file is refused from its extension, size and first bytes alone (null: it is read).</summary>
+    private string? Refusal(string extension, long size, FileKind kind)
+    {
+        if (TextExtensions.Contains(extension))
+        {
+            return kind is FileKind.Zip or FileKind.Ole or FileKind.Pdf or FileKind.Binary
+                ? $"the file is named {extension} but is {FileSignature.Describe(kind)}, not CSV text"
+                : size > _options.MaxTextBytes ? $"the file is {size / (1024 * 1024)} MiB; text files over {_options.MaxTextBytes / (1024 * 1024)} MiB are refused" : null;
+        }
+        if (extension is ".xls" or ".xlsb")
+        {
+            return $"{extension} workbooks are not read; save the file as .xlsx (Excel Workbook)";
+        }
+        if (WorkbookExtensions.Contains(extension) || RefusedWorkbookExtensions.Contains(extension))
+        {
+            return XlsxWorkbook.Refusal(extension, size, kind, _options.Limits);
+        }
+        return kind != FileKind.Text
+            ? $"the file is named .json but is {FileSignature.Describe(kind)}"
+            : size > _options.MaxJsonBytes ? $"the file is {size / (1024 * 1024)} MiB; JSON files over {_options.MaxJsonBytes / (1024 * 1024)} MiB are refused" : null;
+    }
+
+    private SourceFile Source(string path, FileInfo info) => new(Path.GetFullPath(path), info.Name, Sha256(path), info.Length);
 
     /// <summary>
     /// A file byte-for-byte identical to one that landed LKEs which are all still current changes nothing:
@@ -318,9 +336,9 @@ public sealed partial class IngestService(RuleCatalog rules, TimeProvider clock,
             $"the header '{shown}' matches no known format; for {closest.Name} it lacks {string.Join(", ", missing)} (see data-samples/FORMATS.md)", 1, Sheet: sheet);
     }
 
-    private static string Sha256(string path)
+    private string Sha256(string path)
     {
-        using var stream = File.OpenRead(path);
+        using var stream = OpenRead(path);
         return Convert.ToHexStringLower(SHA256.HashData(stream));
     }
 
