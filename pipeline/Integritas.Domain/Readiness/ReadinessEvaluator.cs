@@ -107,7 +107,7 @@ public static class ReadinessEvaluator
             }
             else if (reference is not null && rule.Prerequisites.Count == 0 && reference.Prerequisites.Count > 0)
             {
-                criteria.AddRange(NotYetInForce(reference, level.Code, year, facts));
+                criteria.AddRange(NotYetInForce(reference, level.Code, year, facts, rule));
             }
         }
         return criteria;
@@ -160,7 +160,7 @@ public static class ReadinessEvaluator
     {
         var by = p.By is { } byName ? facts.Get(byName) : null;
         var fact = facts.Get(p.Fact.Name);
-        var key = new PrerequisiteCase(level, year, by?.Value, fact?.Value, fact?.Year, affirmation);
+        var key = new PrerequisiteCase(level, year, by?.Value, fact?.Value, fact?.Year, affirmation, p.InARow > 1 ? Earlier(p, year, facts) : null);
         var cache = PrerequisiteCache.GetOrCreateValue(p);
         if (cache.TryGetValue(key, out var cached))
         {
@@ -174,7 +174,11 @@ public static class ReadinessEvaluator
         return result;
     }
 
-    private readonly record struct PrerequisiteCase(string Level, int Year, string? By, string? Value, int? ValueYear, string? Affirmation);
+    private readonly record struct PrerequisiteCase(string Level, int Year, string? By, string? Value, int? ValueYear, string? Affirmation, string? Earlier);
+
+    /// <summary>The fact's values in the years before <paramref name="year"/> that a years-in-a-row test reads, as one key.</summary>
+    private static string Earlier(PrerequisiteRule p, int year, UnitFacts facts) =>
+        string.Join('|', Enumerable.Range(1, p.InARow - 1).Select(k => facts.In(p.Fact.Name, year - k)?.Value ?? "?"));
 
     /// <summary>Per prerequisite, its results by case; bounded, so a long-running worker's memory stays flat whatever the facts.</summary>
     private static readonly ConditionalWeakTable<PrerequisiteRule, ConcurrentDictionary<PrerequisiteCase, CriterionResult?>> PrerequisiteCache = new();
@@ -220,6 +224,23 @@ public static class ReadinessEvaluator
             }, affirmation);
         }
         var (met, actual, actualText) = Test(p.Fact, requirement, fact.Value, year);
+        if (requirement.InARow > 1)
+        {
+            // Each earlier year of the run must pass the same test on that year's value (52/2014: WTP two years in a row).
+            var earlier = Enumerable.Range(1, requirement.InARow - 1).Select(k => (Year: year - k, Fact: facts.In(p.Fact.Name, year - k))).ToList();
+            actualText = string.Join(", ", earlier.Prepend((Year: year, Fact: (FactValue?)fact)).Select(e => $"{e.Fact?.Value ?? "?"} ({e.Year})"));
+            if (met && earlier.Any(e => e.Fact is null))
+            {
+                return Waive(new CriterionResult(level, p.Criterion, p.Label, p.ShortLabel, CriterionKind.Prerequisite, CriterionStatus.Unknown, null, RequiredNumber(requirement), p.Confidence)
+                {
+                    ActualText = actualText,
+                    RequiredText = required,
+                    Note = $"Data tahun {earlier.First(e => e.Fact is null).Year} belum diterima",
+                }, affirmation);
+            }
+            met = met && earlier.All(e => Test(p.Fact, requirement, e.Fact!.Value, e.Year).Met);
+            actual = null;
+        }
         return Waive(new CriterionResult(level, p.Criterion, p.Label, p.ShortLabel, CriterionKind.Prerequisite, met ? CriterionStatus.Met : CriterionStatus.Unmet,
             actual, RequiredNumber(requirement), p.Confidence)
         {
@@ -262,6 +283,7 @@ public static class ReadinessEvaluator
     public static string Describe(Requirement? requirement) => requirement switch
     {
         null => "-",
+        { InARow: > 1 } => Describe(requirement with { InARow = 1 }) + $", {requirement.InARow} tahun berturut-turut",
         { Test: PrerequisiteTest.Is } => requirement.Value == "true" ? "ya" : "tidak",
         { Test: PrerequisiteTest.YearsSince } => $"≥ {requirement.Value} tahun",
         _ when decimal.TryParse(requirement.Value, NumberStyles.Number, CultureInfo.InvariantCulture, out var n) => "≥ " + Formats.Number(n, n == decimal.Truncate(n) ? 0 : 1),
@@ -287,15 +309,19 @@ public static class ReadinessEvaluator
                 Note = $"Tidak diatur dalam {card.Rule.Id}; acuan {reference.Label}: ≥ {min}",
             };
         }
-        foreach (var result in NotYetInForce(reference, level.Code, year, facts))
+        foreach (var result in NotYetInForce(reference, level.Code, year, facts, card.Rule))
         {
             yield return result;
         }
     }
 
-    /// <summary>Prerequisites of the newest rule for a year whose rule has none: shown for reference, not binding.</summary>
-    private static IEnumerable<CriterionResult> NotYetInForce(RuleSet reference, string level, int year, UnitFacts facts) =>
+    /// <summary>
+    /// Prerequisites of the newest rule that the year's rule does not have (by id; e.g. 52/2014 has its own opini
+    /// BPK, 10/2019 none): shown for reference, not binding.
+    /// </summary>
+    private static IEnumerable<CriterionResult> NotYetInForce(RuleSet reference, string level, int year, UnitFacts facts, RuleSet rule) =>
         reference.Prerequisites
+            .Where(p => rule.Prerequisites.All(own => own.Id != p.Id))
             .Select(p => Prerequisite(p, level, year, facts, null))
             .OfType<CriterionResult>()
             .Select(r => NotInForceCache.GetValue(r, own => own with
