@@ -133,10 +133,37 @@ public static class ReadinessEvaluator
             var kind = c.Unit == CriterionUnit.Percent ? CriterionKind.Percent : CriterionKind.Points;
             results.Add(new CriterionResult(level.Code, c.Id, c.Label, c.ShortLabel, kind, status, actual, c.Min, c.Confidence)
             {
-                Note = actual is null ? "Nilai tidak tersedia pada sumber data (rekap tanpa rincian)" : null,
+                Note = actual is null ? NotCheckable(card, c) : null,
             });
         }
         return results;
+    }
+
+    /// <summary>
+    /// Why a criterion cannot be checked on the unit-year's data: a recap sheet without the columns it needs (e.g. a
+    /// 52/2014 recap with the hasil total only has no "persepsi_korupsi" or "tlhp"). Unknown, so never passed.
+    /// </summary>
+    private static string NotCheckable(ScoreCard card, CriterionRule c)
+    {
+        static string Columns(HasilPartRule part) => part.Kind switch
+        {
+            Lke.AnswerKind.INDEKS => $"'{part.Code.ToLowerInvariant()}' atau 'indeks_{part.Code.ToLowerInvariant()}'",
+            Lke.AnswerKind.PERSEN => $"'{part.Code.ToLowerInvariant()}' atau 'persen_{part.Code.ToLowerInvariant()}'",
+            _ => $"'{part.Code.ToLowerInvariant()}'",
+        };
+        var colon = c.Metric.IndexOf(':', StringComparison.Ordinal);
+        var code = colon < 0 ? "" : c.Metric[(colon + 1)..];
+        var missing = c.Metric[..(colon < 0 ? c.Metric.Length : colon)] switch
+        {
+            "part" => card.Rule.FindHasilPart(code) is { } part ? Columns(part) : null,
+            "group" => string.Join(", ", card.HasilParts.Where(p => p.Rule.Group == code && p.Value is null).Select(p => Columns(p.Rule))),
+            "total" or "hasil" => string.Join(", ", card.HasilParts.Where(p => p.Value is null).Select(p => Columns(p.Rule))) + " (atau 'hasil')",
+            _ => null,
+        };
+        var source = card.Source == ScoreSource.Recap ? "rekap" : "sumber data";
+        return missing is { Length: > 0 }
+            ? $"Tidak dapat diperiksa: {source} tanpa kolom {missing}"
+            : $"Tidak dapat diperiksa: nilai tidak tersedia pada {source}";
     }
 
     /// <summary>The affirmation category when the unit may be proposed while completing the prerequisites, else null.</summary>
