@@ -256,6 +256,24 @@ public sealed class RecapAndFactIngestTests : IDisposable
         Assert.Equal(("syarat.tlhp", CriterionStatus.Unmet, 97.5m, 100m, "97,5%"), (shortfall.Criterion, shortfall.Status, shortfall.Actual, shortfall.Required, shortfall.ActualText));
     }
 
+    [Theory]
+    [InlineData("", CriterionStatus.Unknown, null)]
+    [InlineData("2024", CriterionStatus.Unmet, "0 tahun (sejak 2024)")]
+    [InlineData("2023", CriterionStatus.Met, "1 tahun (sejak 2023)")]
+    public void Readiness_WbbmYears_CountFromTheIngestedStartTowardWbbm(string startTowardWbbm, CriterionStatus status, string? actual)
+    {
+        _store.Ingest("lke.csv", Some.Lke());
+        _store.Ingest("fakta-instansi.csv", string.Format(System.Globalization.CultureInfo.InvariantCulture, AllInstansiFacts, Some.Instansi));
+        // ZI itself began in 2018: that counts toward WBK only.
+        var outcome = _store.Ingest("fakta-unit.csv", "tahun,kode_unit,tahun_mulai_zi,tahun_mulai_zi_wbbm\n2024,U-01,2018," + startTowardWbbm + "\n");
+
+        Assert.Equal(FileStatus.Accepted, outcome.Status);
+        var readiness = Assert.Single(_store.Scores(2024)).Readiness;
+        var wbbm = readiness.For("WBBM").Single(c => c.Criterion == "syarat.lamaZiWbbm");
+        Assert.Equal((status, actual, "≥ 1 tahun"), (wbbm.Status, wbbm.ActualText, wbbm.RequiredText));
+        Assert.Equal("6 tahun (sejak 2018)", readiness.For("WBK").Single(c => c.Criterion == "syarat.lamaZi").ActualText);
+    }
+
     [Fact]
     public void Readiness_WithoutFacts_PrerequisitesAreUnknownAndNeverPassed()
     {
