@@ -11,8 +11,9 @@ namespace Integritas.SampleData;
 /// <summary>
 /// Writes the sample exports in the real 90/2021 indicator structure: canonical LKE CSV per instansi and
 /// year (2022–2025), except that ESDM's 2025 LKEs arrive as official workbooks (some with the quirks real
-/// copies carry) plus one TPI review file; recap sheets for 2019–2021 under 10/2019; unit and instansi facts
-/// for 2024–2025; and the predicate history. Everything follows from the seed, so the committed files can be
+/// copies carry) plus one TPI review file; recap sheets for 2016–2018 under 52/2014 and 2019–2021 under 10/2019;
+/// unit and instansi facts for 2016–2018 (52/2014's prerequisites) and 2022–2025 (90/2021's and 5/2024's); and the
+/// predicate history. Everything follows from the seed, so the committed files can be
 /// checked against a fresh run.
 /// </summary>
 public sealed class SampleGenerator(int seed = SampleGenerator.DefaultSeed)
@@ -101,7 +102,7 @@ public sealed class SampleGenerator(int seed = SampleGenerator.DefaultSeed)
         }
         WriteFile(root, "predikat.csv", predicates.ToString(), bom: false);
         written.Add("predikat.csv");
-        written.AddRange(new SampleHistory(seed, areaOffsets).Write(root));
+        written.AddRange(new SampleHistory(seed, areaOffsets, awards).Write(root));
         return written;
     }
 
@@ -268,12 +269,14 @@ public sealed class SampleGenerator(int seed = SampleGenerator.DefaultSeed)
         var tallies = rows.GroupBy(r => r.Indicator).Select(g => new IndicatorTally(g.Key.Area, g.Key.Part, g.Key.Code, g.Key.Weight,
             g.Sum(r => r.Value ?? 0), g.Count(r => r.Value is not null), g.Count(r => r.Value is null)));
         var card = LkeScorer.Score(rule, tallies);
-        var readiness = ReadinessEvaluator.Evaluate(card, year, held[unit.Code]);
+        // The score verdict, as NationalGenerator does: the proposal prerequisites need facts this loop does not read,
+        // and TPN's own evaluation below stands for what an award takes beyond the scores.
+        var verdict = ReadinessEvaluator.Evaluate(card, year, held[unit.Code]).ScoreVerdict;
         var holdsWbk = held[unit.Code].Any(h => h.Year < year);
         var holdsWbbm = held[unit.Code].Any(h => h.Predicate == "WBBM");
         // TPN's desk and field evaluation does not award every unit the LKE says is ready.
         var roll = _random.NextDouble();
-        string? awarded = readiness.Verdict switch
+        string? awarded = verdict switch
         {
             "WBBM" when holdsWbk && !holdsWbbm && roll < 0.6 => "WBBM",
             "WBBM" or "WBK" when !holdsWbk && roll < 0.75 => "WBK",

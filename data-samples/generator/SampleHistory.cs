@@ -8,13 +8,27 @@ namespace Integritas.SampleData;
 /// <summary>
 /// The samples that are not item-level LKEs: recap sheets of area scores for 2019–2021 (rule 10/2019, in
 /// three shapes: CSV with points and a total, a workbook with survey indexes, a semicolon CSV with decimal
-/// commas), and the unit and instansi facts of 2024–2025 the 5/2024 prerequisites ask for.
+/// commas) and for 2016–2018 (rule 52/2014: a CSV with the hasil total only, a CSV with the hasil parts in
+/// points, a workbook with survey indexes and the TLHP percentage); and the unit and instansi facts the
+/// prerequisites ask for: 52/2014's for 2016–2018, 90/2021's for 2022–2023 and 5/2024's for 2024–2025.
 /// </summary>
-internal sealed class SampleHistory(int seed, IReadOnlyDictionary<(string Unit, string Area), double> areaOffsets)
+internal sealed class SampleHistory(int seed, IReadOnlyDictionary<(string Unit, string Area), double> areaOffsets,
+    IReadOnlyList<(string Unit, int Year, string Predicate)> awards)
 {
     private const string Rule = "10/2019";
 
+    private const string Rule52 = "52/2014";
+
+    public static readonly int[] Years52 = [2016, 2017, 2018];
+
+    private static readonly int[] FactYears90 = [2022, 2023];
+
     private readonly Random _random = new(seed + 1);
+
+    // Streams of their own, so that adding these samples moved none of the values drawn before them.
+    private readonly Random _facts90 = new(seed + 2);
+
+    private readonly Random _older = new(seed + 3);
 
     public IReadOnlyList<string> Write(string root)
     {
@@ -35,8 +49,119 @@ internal sealed class SampleHistory(int seed, IReadOnlyDictionary<(string Unit, 
             });
         }
         written.AddRange(WriteFacts(root));
+        written.AddRange(WriteRecaps52(root));
         return written;
     }
+
+    /// <summary>The units with a recap under 52/2014: those with a WBK before 2022 and the most mature others.</summary>
+    private static List<(SampleInstansi Instansi, SampleUnit Unit)> Units52(int year) =>
+        [.. SampleUnits.All.SelectMany(i => i.Units.Select(u => (Instansi: i, Unit: u)))
+            .Where(x => x.Unit.FirstYear == 2022 && (x.Unit.WbkBefore2022 is not null || x.Unit.Maturity >= 0.72 + (2018 - year) * 0.02))];
+
+    private sealed record Recap52Scores(Dictionary<string, decimal> Areas, decimal KorupsiIndex, decimal TlhpPercent, decimal PelayananIndex)
+    {
+        public decimal Korupsi => Math.Round(KorupsiIndex / 4m * 15m, 2);
+
+        public decimal Tlhp => Math.Round(TlhpPercent / 100m * 5m, 2);
+
+        public decimal Pelayanan => Math.Round(PelayananIndex / 4m * 20m, 2);
+
+        public decimal Hasil => Korupsi + Tlhp + Pelayanan;
+    }
+
+    private Recap52Scores Scores52(RuleSet rule, SampleUnit unit, int year)
+    {
+        // Before 2019 the units stood a little below where the 10/2019 recaps find them.
+        var maturity = Math.Clamp(SampleGenerator.Maturity(unit, 2019) - 0.02 * (2019 - year) + Older(0.02), 0.2, 0.98);
+        var areas = rule.Areas.ToDictionary(a => a.Code, a =>
+            Math.Round(a.Weight * (decimal)Math.Clamp(maturity + areaOffsets[(unit.Code, a.Code)] + Older(0.05), 0.2, 1), 2));
+        var korupsi = Math.Round((decimal)Math.Clamp(2.95 + 0.95 * maturity + Older(0.08), 2.5, 4), 2);
+        var tlhp = Math.Round((decimal)Math.Clamp(62 + 40 * maturity + Older(6), 40, 100), 1);
+        var pelayanan = Math.Round((decimal)Math.Clamp(2.9 + 0.95 * maturity + Older(0.08), 2.5, 4), 2);
+        return new Recap52Scores(areas, korupsi, tlhp, pelayanan);
+    }
+
+    /// <summary>
+    /// 52/2014's recaps in three shapes, so that its criteria are exercised as far as each shape allows: 2016 gives the
+    /// hasil total only (its part and group criteria cannot be checked), 2017 the hasil parts in points, 2018 the survey
+    /// indexes and the TLHP percentage as the LKE asks them (0–4, 0–100%).
+    /// </summary>
+    private IEnumerable<string> WriteRecaps52(string root)
+    {
+        var rule = RuleCatalog.Default.Find(Rule52)!;
+        foreach (var year in Years52)
+        {
+            var rows = Units52(year).Select(x => (x.Instansi, x.Unit, Scores: Scores52(rule, x.Unit, year))).ToList();
+            string N(decimal value) => value.ToString("0.##", CultureInfo.InvariantCulture);
+            if (year == 2018)
+            {
+                var writer = new XlsxWriter { NeutraliseFormulaText = false };
+                var sheet = writer.AddSheet($"Rekap {year}");
+                var columns = new[] { "tahun", "kode_unit", "nama_unit", "instansi", "MP", "TT", "SDM", "AK", "PW", "PP", "indeks_persepsi_korupsi", "persen_tlhp", "indeks_persepsi_pelayanan" };
+                for (var c = 0; c < columns.Length; c++)
+                {
+                    sheet.Set(1, c + 1, columns[c], CellStyle.Header);
+                }
+                sheet.FrozenRows = 1;
+                sheet.Width(3, 48).Width(4, 40);
+                var r = 2;
+                foreach (var (instansi, unit, scores) in rows)
+                {
+                    sheet.Set(r, 1, year).Set(r, 2, unit.Code).Set(r, 3, unit.Name).Set(r, 4, instansi.Name);
+                    var c = 5;
+                    foreach (var area in rule.Areas)
+                    {
+                        sheet.Set(r, c++, scores.Areas[area.Code], CellStyle.Number2);
+                    }
+                    sheet.Set(r, c++, scores.KorupsiIndex, CellStyle.Number2).Set(r, c++, scores.TlhpPercent, CellStyle.Number2).Set(r, c, scores.PelayananIndex, CellStyle.Number2);
+                    r++;
+                }
+                var path = Path.Combine("rekap", $"rekap-{year}.xlsx");
+                SampleGenerator.WriteFile(root, path, writer.Save());
+                yield return path;
+                continue;
+            }
+            var header = year == 2016
+                ? "tahun,kode_unit,nama_unit,instansi,aturan,MP,TT,SDM,AK,PW,PP,hasil,total"
+                : "tahun,kode_unit,nama_unit,instansi,aturan,MP,TT,SDM,AK,PW,PP,persepsi_korupsi,tlhp,persepsi_pelayanan,total";
+            var csv = new StringBuilder(header).Append("\r\n");
+            foreach (var (instansi, unit, scores) in rows)
+            {
+                var fields = new List<string> { year.ToString(CultureInfo.InvariantCulture), unit.Code, unit.Name, instansi.Name, Rule52 };
+                fields.AddRange(scores.Areas.Values.Select(N));
+                if (year == 2016)
+                {
+                    fields.Add(N(scores.Hasil));
+                }
+                else
+                {
+                    fields.AddRange([N(scores.Korupsi), N(scores.Tlhp), N(scores.Pelayanan)]);
+                }
+                fields.Add(N(scores.Areas.Values.Sum() + scores.Hasil));
+                csv.Append(string.Join(',', fields.Select(f => f.Contains(',') ? $"\"{f}\"" : f))).Append("\r\n");
+            }
+            var csvPath = Path.Combine("rekap", $"rekap-{year}.csv");
+            SampleGenerator.WriteFile(root, csvPath, csv.ToString(), bom: false);
+            yield return csvPath;
+        }
+    }
+
+    /// <summary>The eselon of a sample unit, from the kind of office its name gives.</summary>
+    private static string Eselon(SampleUnit unit) => unit.Name switch
+    {
+        var n when n.StartsWith("Kantor Urusan Agama", StringComparison.Ordinal) || n.StartsWith("Madrasah", StringComparison.Ordinal) => "IV",
+        var n when n.StartsWith("Kantor Kementerian Agama", StringComparison.Ordinal) => "III",
+        var n when n.StartsWith("BPS Provinsi", StringComparison.Ordinal) || n.StartsWith("Balai Besar", StringComparison.Ordinal) => "II",
+        var n when n.StartsWith("BPS", StringComparison.Ordinal) || n.StartsWith("Balai", StringComparison.Ordinal) => "III",
+        _ => "II",
+    };
+
+    private static bool Supporting(SampleUnit unit) =>
+        unit.Name.StartsWith("Biro", StringComparison.Ordinal) || unit.Name.StartsWith("Direktorat", StringComparison.Ordinal) || unit.Name.StartsWith("Sekretariat", StringComparison.Ordinal);
+
+    /// <summary>The year a unit began building ZI toward WBBM: the year after its first WBK, when that is not after <paramref name="year"/>.</summary>
+    private int? WbbmStart(SampleUnit unit, int year) =>
+        awards.Where(a => a.Unit == unit.Code && a.Predicate == "WBK").Select(a => (int?)a.Year + 1).Min() is { } start && start <= year ? start : null;
 
     private sealed record RecapScores(Dictionary<string, decimal> Areas, decimal IpakIndex, string Capaian, decimal IpkpIndex)
     {
@@ -138,6 +263,37 @@ internal sealed class SampleHistory(int seed, IReadOnlyDictionary<(string Unit, 
             ["BPS"] = ("A", "A", "3.8"),
         };
         var csv = new StringBuilder("tahun,instansi,jenis_instansi,opini_bpk,predikat_sakip,indeks_rb,level_spip\r\n");
+        // Under 52/2014 only the BPK opinion and AKIP were asked; Kemenag's opinion was WDP in 2016, so its
+        // 2017 WBBM proposals lack "WTP selama minimal 2 tahun berturut-turut".
+        var older = new Dictionary<string, (string[] Opinion, string Akip)>
+        {
+            ["ESDM"] = (["WTP", "WTP", "WTP"], "B"),
+            ["KEMENAG"] = (["WDP", "WTP", "WTP"], "CC"),
+            ["BPS"] = (["WTP", "WTP", "WTP"], "BB"),
+        };
+        for (var i = 0; i < Years52.Length; i++)
+        {
+            foreach (var instansi in SampleUnits.All)
+            {
+                var (opinion, akip) = older[instansi.Code];
+                csv.Append(CultureInfo.InvariantCulture, $"{Years52[i]},{instansi.Name},K/L,{opinion[i]},{akip},,\r\n");
+            }
+        }
+        // 2022–2023 (90/2021 Tabel 5): a step below 2024 where the instansi has since improved.
+        var earlier = new Dictionary<string, (string Sakip, string IndeksRb, string Spip)>
+        {
+            ["ESDM"] = ("BB", "B", "3.2"),
+            ["KEMENAG"] = ("B", "B", "3"),
+            ["BPS"] = ("A", "BB", "3.6"),
+        };
+        foreach (var year in FactYears90)
+        {
+            foreach (var instansi in SampleUnits.All)
+            {
+                var (sakip, rb, spip) = earlier[instansi.Code];
+                csv.Append(CultureInfo.InvariantCulture, $"{year},{instansi.Name},K/L,WTP,{sakip},{rb},{spip}\r\n");
+            }
+        }
         foreach (var year in new[] { 2024, 2025 })
         {
             foreach (var instansi in SampleUnits.All)
@@ -152,7 +308,11 @@ internal sealed class SampleHistory(int seed, IReadOnlyDictionary<(string Unit, 
 
         var writer = new XlsxWriter { NeutraliseFormulaText = false };
         var sheet = writer.AddSheet("Fakta unit");
-        var columns = new[] { "tahun", "kode_unit", "nama_unit", "unit_layanan_utama", "berdampak_persepsi", "tlhp_persen", "lhkpn_persen", "lhkasn_persen", "tahun_mulai_zi", "sakip_internal" };
+        var columns = new[]
+        {
+            "tahun", "kode_unit", "nama_unit", "unit_layanan_utama", "berdampak_persepsi", "tlhp_persen", "lhkpn_persen", "lhkasn_persen", "tahun_mulai_zi", "sakip_internal",
+            "tahun_mulai_zi_wbbm", "eselon_unit", "pelayanan_strategis", "program_rb_baik", "sumber_daya_besar",
+        };
         for (var c = 0; c < columns.Length; c++)
         {
             sheet.Set(1, c + 1, columns[c], CellStyle.Header);
@@ -160,8 +320,54 @@ internal sealed class SampleHistory(int seed, IReadOnlyDictionary<(string Unit, 
         sheet.FrozenRows = 1;
         sheet.Width(3, 48);
         var r = 2;
+        // 52/2014 (Bab III §A): the unit's eselon and strategic service role (persistent, given once), and the
+        // instansi's statements that it runs the RB programmes well and manages large resources.
+        foreach (var year in Years52)
+        {
+            foreach (var (_, unit) in Units52(year))
+            {
+                sheet.Set(r, 1, year).Set(r, 2, unit.Code).Set(r, 3, unit.Name);
+                if (year == Years52[0] || Units52(year - 1).All(x => x.Unit != unit))
+                {
+                    sheet.Set(r, 12, Eselon(unit)).Set(r, 13, Supporting(unit) ? "tidak" : "ya");
+                }
+                sheet.Set(r, 14, _older.NextDouble() < 0.85 ? "ya" : "tidak");
+                if (_older.NextDouble() > 0.05)
+                {
+                    sheet.Set(r, 15, Eselon(unit) == "II" || _older.NextDouble() < 0.6 ? "ya" : "tidak");
+                }
+                r++;
+            }
+        }
         // The first three grades are what a mature unit earns; the rest widen the spread.
         var grades = new[] { "BB", "A", "B", "B", "BB", "CC" };
+        // 2022–2023 (90/2021 Tabel 5): the same facts as later years, drawn on a stream of their own.
+        foreach (var year in FactYears90)
+        {
+            foreach (var unit in SampleUnits.All.SelectMany(i => i.Units).Where(u => u.FirstYear <= year))
+            {
+                sheet.Set(r, 1, year).Set(r, 2, unit.Code).Set(r, 3, unit.Name);
+                sheet.Set(r, 4, Supporting(unit) && !unit.Name.StartsWith("Sekretariat", StringComparison.Ordinal) ? "tidak" : "ya");
+                sheet.Set(r, 5, "ya");
+                var lag = 1 - SampleGenerator.Maturity(unit, year);
+                sheet.Set(r, 6, _facts90.NextDouble() < 0.4 * lag ? Math.Round(80m + (decimal)_facts90.NextDouble() * 19m, 1) : 100m);
+                sheet.Set(r, 7, _facts90.NextDouble() < 0.25 * lag ? Math.Round(88m + (decimal)_facts90.NextDouble() * 11m, 1) : 100m);
+                if (_facts90.NextDouble() > 0.08)
+                {
+                    sheet.Set(r, 8, _facts90.NextDouble() < 0.25 * lag ? Math.Round(90m + (decimal)_facts90.NextDouble() * 9m, 1) : 100m);
+                }
+                sheet.Set(r, 9, Math.Min(unit.FirstYear, unit.WbkBefore2022 ?? unit.FirstYear) - 1);
+                if (_facts90.NextDouble() > 0.08)
+                {
+                    sheet.Set(r, 10, lag < 0.25 ? grades[_facts90.Next(3)] : grades[_facts90.Next(grades.Length)]);
+                }
+                if (WbbmStart(unit, year) is { } start)
+                {
+                    sheet.Set(r, 11, start);
+                }
+                r++;
+            }
+        }
         foreach (var year in new[] { 2024, 2025 })
         {
             foreach (var unit in SampleUnits.All.SelectMany(i => i.Units).Where(u => u.FirstYear <= year))
@@ -182,6 +388,10 @@ internal sealed class SampleHistory(int seed, IReadOnlyDictionary<(string Unit, 
                 if (_random.NextDouble() > 0.05)
                 {
                     sheet.Set(r, 10, lag < 0.25 ? grades[_random.Next(3)] : grades[_random.Next(grades.Length)]);
+                }
+                if (WbbmStart(unit, year) is { } start)
+                {
+                    sheet.Set(r, 11, start);
                 }
                 r++;
             }
@@ -209,6 +419,13 @@ internal sealed class SampleHistory(int seed, IReadOnlyDictionary<(string Unit, 
         var targetPath = "target.csv";
         SampleGenerator.WriteFile(root, targetPath, targets.ToString(), bom: false);
         yield return targetPath;
+    }
+
+    private double Older(double sd)
+    {
+        var u1 = 1.0 - _older.NextDouble();
+        var u2 = _older.NextDouble();
+        return sd * Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Cos(2.0 * Math.PI * u2);
     }
 
     private double Gaussian(double sd)

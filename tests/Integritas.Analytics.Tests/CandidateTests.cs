@@ -39,7 +39,7 @@ public class CandidateTests
     public void For_PrerequisitesUnknown_ReadyOnTheScoresOnly()
     {
         // 2025 falls under 5/2024: without facts, every prerequisite is unknown.
-        var history = Units.History([Units.Year("U", 2025, 80m)]);
+        var history = Units.History([Units.Year("U", 2025, 80m, prerequisitesMet: false)]);
 
         var candidate = Assert.Single(CandidateAnalysisBuilder.For(history, 2025, "WBK"));
 

@@ -1,3 +1,4 @@
+using Integritas.Domain.Facts;
 using Integritas.Domain.Lke;
 using Integritas.Domain.Readiness;
 using Integritas.Domain.Rules;
@@ -13,10 +14,12 @@ internal static class Units
 
     /// <summary>
     /// A unit-year under the rule of <paramref name="year"/>: every area at <paramref name="percent"/> % of its
-    /// weight unless given in <paramref name="areas"/>; hasil parts full unless given (a recap rule gets the hasil total).
+    /// weight unless given in <paramref name="areas"/>; hasil parts full unless given (a recap rule gets the hasil total);
+    /// every proposal prerequisite met unless <paramref name="prerequisitesMet"/> is false (then no fact is known).
     /// </summary>
     public static UnitYearScore Year(string unit, int year, decimal percent, IReadOnlyDictionary<string, decimal>? areas = null,
-        decimal ipak = 17.5m, decimal capaian = 5m, decimal ipkp = 17.5m, string instansi = "Kementerian Contoh", IEnumerable<HeldPredicate>? held = null)
+        decimal ipak = 17.5m, decimal capaian = 5m, decimal ipkp = 17.5m, string instansi = "Kementerian Contoh", IEnumerable<HeldPredicate>? held = null,
+        bool prerequisitesMet = true)
     {
         var rule = Rules.ForYear(year)!;
         var areaScores = rule.Areas.Select(a =>
@@ -33,8 +36,24 @@ internal static class Units
             HasilGiven = parts.Any(p => p.Value is null) ? ipak + capaian + ipkp : null,
         };
         var heldList = (held ?? []).ToList();
-        var readiness = ReadinessEvaluator.Evaluate(card, year, heldList, null, Rules.Latest);
+        var readiness = ReadinessEvaluator.Evaluate(card, year, heldList, prerequisitesMet ? PrerequisitesMet(year) : null, Rules.Latest);
         return new UnitYearScore(new UnitInfo(unit, $"Unit {unit}", instansi), year, Reviewer.Unit, 1, card, readiness, [.. heldList.Where(h => h.Year <= year)]);
+    }
+
+    /// <summary>
+    /// Facts that meet every proposal prerequisite of 90/2021 and 5/2024 for WBK and WBBM: these unit-years test
+    /// trends and candidates on their scores, so the prerequisites (Tabel 5 from 2022) are all met.
+    /// </summary>
+    public static UnitFacts PrerequisitesMet(int year)
+    {
+        var values = new Dictionary<string, string>
+        {
+            ["jenis_instansi"] = "K/L", ["opini_bpk"] = "WTP", ["predikat_sakip"] = "BB", ["indeks_rb"] = "BB", ["level_spip"] = "3",
+            ["unit_layanan_utama"] = "ya", ["berdampak_persepsi"] = "ya", ["tlhp_persen"] = "100", ["lhkpn_persen"] = "100", ["lhkasn_persen"] = "100",
+            ["tahun_mulai_zi"] = (year - 2).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["tahun_mulai_zi_wbbm"] = (year - 1).ToString(System.Globalization.CultureInfo.InvariantCulture), ["sakip_internal"] = "BB",
+        };
+        return new UnitFacts(values.ToDictionary(v => v.Key, v => new FactValue(v.Value, year)));
     }
 
     public static ScoreHistory History(IEnumerable<UnitYearScore> scores, params (string Unit, int Year, string Predicate)[] awards) =>

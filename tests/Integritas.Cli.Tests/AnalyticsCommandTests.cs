@@ -136,7 +136,7 @@ public sealed class AnalyticsCommandTests(SampleDatabase db) : IClassFixture<Sam
         Assert.Equal(0, result.ExitCode);
         FitsTheTerminal(result.Out);
         Assert.True(result.Out.Split('\n').Length <= 60, "one screen");
-        foreach (var expected in new[] { "Tren Zona Integritas 2019–2025", "Area yang paling menahan unit (2025)", "Naik terbesar sejak 2024", "Turun terbesar sejak 2024",
+        foreach (var expected in new[] { "Tren Zona Integritas 2016–2025", "Area yang paling menahan unit (2025)", "Naik terbesar sejak 2024", "Turun terbesar sejak 2024",
                      "tetapi tidak lagi pada 2025" })
         {
             Assert.Contains(expected, result.Out, StringComparison.Ordinal);
@@ -187,8 +187,35 @@ public sealed class AnalyticsCommandTests(SampleDatabase db) : IClassFixture<Sam
         FitsTheTerminal(for2025.Out);
         Assert.Contains("90/2021 jo. 5/2024", for2025.Out, StringComparison.Ordinal);
         Assert.Contains("Opini BPK", for2025.Out, StringComparison.Ordinal);
-        Assert.Equal(11, amendment.GetProperty("prerequisites").GetArrayLength());
+        Assert.Equal(12, amendment.GetProperty("prerequisites").GetArrayLength());
         Assert.All(amendment.GetProperty("prerequisites").EnumerateArray(), p => Assert.False(string.IsNullOrEmpty(p.GetProperty("source").GetString())));
+    }
+
+    /// <summary>
+    /// What <c>zi rules</c> shows: every rule version, and 52/2014, 90/2021 for 2023 (its own Tabel 5) and for 2025
+    /// (with 5/2024) in full, each number beside the part and page of the regulation it is taken from.
+    /// </summary>
+    [Fact]
+    public void Rules_AsApproved()
+    {
+        var runs = new[] { new[] { "rules" }, ["rules", "52/2014"], ["rules", "10/2019"], ["rules", "--year", "2023"], ["rules", "--year", "2025"] }
+            .Select(args => (Args: string.Join(' ', args), Result: Zi.Run(args))).ToList();
+
+        Assert.All(runs, r => Assert.Equal(0, r.Result.ExitCode));
+        Assert.All(runs, r => FitsTheTerminal(r.Result.Out));
+        Golden.Verify("rules", string.Join("\n", runs.Select(r => $"$ zi {r.Args}\n{r.Result.Out}")));
+    }
+
+    [Fact]
+    public void Rules_Json_QuotesTheTextBesideEachNumber()
+    {
+        var rule = JsonDocument.Parse(Zi.Run("rules", "52/2014", "--format", "json").Out).RootElement;
+
+        var wbk = rule.GetProperty("predicates").EnumerateArray().First().GetProperty("criteria").EnumerateArray().ToList();
+        Assert.Equal("52/2014 Lampiran Bab III §B.4.1 p. 22 \"sub komponen Persentasi TLHP minimal 3,5\"", wbk.Single(c => c.GetProperty("metric").GetString() == "part:TLHP").GetProperty("source").GetString());
+        Assert.Equal("PERSEN", rule.GetProperty("hasilParts").EnumerateArray().Single(p => p.GetProperty("code").GetString() == "TLHP").GetProperty("kind").GetString());
+        var opinion = rule.GetProperty("prerequisites").EnumerateArray().First();
+        Assert.Equal("≥ WTP, 2 tahun berturut-turut", opinion.GetProperty("levels").GetProperty("WBBM").GetString());
     }
 
     [Fact]

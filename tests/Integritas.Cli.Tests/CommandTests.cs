@@ -217,10 +217,10 @@ public sealed class CommandTests : IDisposable
     {
         IngestSamples();
 
-        var result = Zi.Run("scores", "--db", Db, "--year", "2018");
+        var result = Zi.Run("scores", "--db", Db, "--year", "2015");
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Contains("no LKE is stored for 2018 (years in the database: 2019, 2020, 2021, 2022, 2023, 2024, 2025)", result.Error, StringComparison.Ordinal);
+        Assert.Contains("no LKE is stored for 2015 (years in the database: 2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025)", result.Error, StringComparison.Ordinal);
     }
 
     [Fact]

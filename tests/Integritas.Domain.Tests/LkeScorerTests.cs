@@ -13,7 +13,7 @@ namespace Integritas.Domain.Tests;
 /// </summary>
 public class LkeScorerTests
 {
-    private static readonly RuleSet Rule = RuleCatalog.Default.Find("90/2021")!;
+    private static readonly RuleSet Rule = Cards.Rule;
 
     /// <summary>Tallies of a full LKE whose answers are the best except the ones given.</summary>
     private static List<IndicatorTally> Tallies(Dictionary<string, string> answers) =>

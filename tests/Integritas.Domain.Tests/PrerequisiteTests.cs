@@ -5,7 +5,10 @@ using Integritas.Domain.Scoring;
 
 namespace Integritas.Domain.Tests;
 
-/// <summary>The 5/2024 prerequisites (decision 7) and criteria an older year's rule does not define (decision 8).</summary>
+/// <summary>
+/// The proposal prerequisites (decision 7: 90/2021 Tabel 5 from 2022, 5/2024 from 2024, 52/2014 Bab III §A before)
+/// and criteria an older year's rule does not define (decision 8).
+/// </summary>
 public class PrerequisiteTests
 {
     private static readonly RuleSet Rule2024 = RuleCatalog.Default.ForYear(2024)!;
@@ -15,7 +18,7 @@ public class PrerequisiteTests
     {
         ["jenis_instansi"] = "K/L", ["opini_bpk"] = "WTP", ["predikat_sakip"] = "BB", ["indeks_rb"] = "BB", ["level_spip"] = "3",
         ["unit_layanan_utama"] = "ya", ["berdampak_persepsi"] = "ya", ["tlhp_persen"] = "100", ["lhkpn_persen"] = "100",
-        ["lhkasn_persen"] = "100", ["tahun_mulai_zi"] = "2022", ["sakip_internal"] = "BB",
+        ["lhkasn_persen"] = "100", ["tahun_mulai_zi"] = "2022", ["tahun_mulai_zi_wbbm"] = "2023", ["sakip_internal"] = "BB",
     };
 
     private static UnitFacts Facts(Dictionary<string, string> values, int year = 2024) =>
@@ -30,8 +33,7 @@ public class PrerequisiteTests
     public void RuleFor2024_Is90Of2021WithThe5Of2024Prerequisites()
     {
         Assert.Equal("90/2021 jo. 5/2024", Rule2024.Label);
-        Assert.Equal(11, Rule2024.Prerequisites.Count);
-        Assert.Empty(RuleCatalog.Default.ForYear(2023)!.Prerequisites);
+        Assert.Equal(12, Rule2024.Prerequisites.Count);
         Assert.Equal("90/2021", RuleCatalog.Default.ForYear(2023)!.Label);
         Assert.All(Rule2024.Prerequisites, p => Assert.False(string.IsNullOrWhiteSpace(p.Source)));
     }
@@ -177,13 +179,78 @@ public class PrerequisiteTests
     }
 
     [Fact]
-    public void Evaluate_2023UnderTheSameRule_ShowsThe2024PrerequisitesForReferenceOnly()
+    public void RuleFor2022And2023_Has90Of2021sOwnPrerequisites_TheRowsOfItsTabel5()
+    {
+        foreach (var year in new[] { 2022, 2023 })
+        {
+            var rule = RuleCatalog.Default.ForYear(year)!;
+
+            Assert.Equal("90/2021", rule.Label);
+            Assert.Equal(Rule2024.Prerequisites.Select(p => (p.Id, p.Fact.Name)), rule.Prerequisites.Select(p => (p.Id, p.Fact.Name)));
+            Assert.All(rule.Prerequisites, p => Assert.Contains("90/2021 Lampiran II Bab II, Tabel 5", p.Source, StringComparison.Ordinal));
+            // No Pemda affirmation before 5/2024.
+            Assert.Null(rule.Affirmation);
+        }
+    }
+
+    [Fact]
+    public void Evaluate_2023_AppliesThe90Of2021Prerequisites()
     {
         var card = Cards.With() with { Rule = RuleCatalog.Default.ForYear(2023)! };
+        var facts = AllMet();
+        facts["lhkpn_persen"] = "97";
 
-        var result = ReadinessEvaluator.Evaluate(card, 2023, [], null, RuleCatalog.Default.Latest);
+        var without = ReadinessEvaluator.Evaluate(card, 2023, [], null, RuleCatalog.Default.Latest);
+        var short1 = ReadinessEvaluator.Evaluate(card, 2023, [], Facts(facts, 2023), RuleCatalog.Default.Latest);
+        facts["lhkpn_persen"] = "100";
+        var met = ReadinessEvaluator.Evaluate(card, 2023, [], Facts(facts, 2023), RuleCatalog.Default.Latest);
+
+        Assert.Equal(("BELUM", "WBK"), (without.Verdict, without.ScoreVerdict));
+        Assert.All(without.For("WBK").Where(c => c.Kind == CriterionKind.Prerequisite), c => Assert.Equal((CriterionStatus.Unknown, true), (c.Status, c.Binding)));
+        Assert.Equal("syarat.lhkpn", Assert.Single(short1.Shortfalls).Criterion);
+        Assert.Equal("WBK", met.Verdict);
+        // The newest rule's prerequisites are the year's own: none is listed twice.
+        Assert.Equal(met.Criteria.Count, met.Criteria.Select(c => (c.Predicate, c.Criterion)).Distinct().Count());
+    }
+
+    [Fact]
+    public void Evaluate_AffirmationCategoryIn2023_WaivesNothing()
+    {
+        var card = Cards.With() with { Rule = RuleCatalog.Default.ForYear(2023)! };
+        var facts = AllMet();
+        (facts["jenis_instansi"], facts["indeks_rb"], facts["kategori_afirmasi"], facts["tlhp_persen"]) = ("PEMDA", "CC", "RSUD", "80");
+
+        Assert.Equal("BELUM", ReadinessEvaluator.Evaluate(card, 2023, [], Facts(facts, 2023)).Verdict);
+    }
+
+    [Theory]
+    [InlineData(2024)]
+    [InlineData(2023)]
+    public void Evaluate_WbbmYears_CountFromTheStartTowardWbbm_NotFromTheStartOfZi(int year)
+    {
+        var card = Cards.With() with { Rule = RuleCatalog.Default.ForYear(year)! };
+        var facts = AllMet();
+        (facts["tahun_mulai_zi"], facts["tahun_mulai_zi_wbbm"]) = ("2018", year.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        var result = ReadinessEvaluator.Evaluate(card, year, [new HeldPredicate("WBK", 2021)], Facts(facts, year));
+
+        Assert.Equal(("WBK", "WBBM"), (result.Verdict, result.ScoreVerdict));
+        var shortfall = Assert.Single(result.For("WBBM"), c => c.Blocks);
+        Assert.Equal(("syarat.lamaZiWbbm", "0 tahun (sejak " + year + ")", "≥ 1 tahun"), (shortfall.Criterion, shortfall.ActualText, shortfall.RequiredText));
+        // Toward WBK, the start of ZI counts: the WBK level lists lamaZi, not lamaZiWbbm.
+        Assert.Contains(result.For("WBK"), c => c.Criterion == "syarat.lamaZi" && c.IsMet);
+        Assert.DoesNotContain(result.For("WBK"), c => c.Criterion == "syarat.lamaZiWbbm");
+    }
+
+    [Fact]
+    public void Evaluate_WbbmWithoutTheWbbmStartYear_IsUnknownNotMet()
+    {
+        var facts = AllMet();
+        facts.Remove("tahun_mulai_zi_wbbm");
+
+        var result = Evaluate(facts, held: new HeldPredicate("WBK", 2022));
 
         Assert.Equal("WBK", result.Verdict);
-        Assert.All(result.Criteria.Where(c => c.Kind == CriterionKind.Prerequisite), c => Assert.False(c.Binding));
+        Assert.Equal(("syarat.lamaZiWbbm", CriterionStatus.Unknown), Assert.Single(result.For("WBBM"), c => c.Blocks) is var c ? (c.Criterion, c.Status) : default);
     }
 }

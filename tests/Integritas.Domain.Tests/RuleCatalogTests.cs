@@ -72,7 +72,7 @@ public class RuleCatalogTests
 
         var catalog = RuleCatalog.WithFolder(folder.Path);
 
-        Assert.Equal(11, catalog.ForYear(2026)!.Prerequisites.Count);
+        Assert.Equal(12, catalog.ForYear(2026)!.Prerequisites.Count);
         Assert.Equal("90/2021 jo. 5/2024 jo. 7/2027", catalog.ForYear(2027)!.Label);
         Assert.Equal(["opini"], catalog.ForYear(2027)!.Prerequisites.Select(p => p.Id));
     }

@@ -69,6 +69,70 @@ public sealed class RecapAndFactIngestTests : IDisposable
         Assert.Equal((0L, 0L, 0L, 0L), _store.Counts());
     }
 
+    /// <summary>
+    /// The sample recaps of 2016–2018 under 52/2014, with its facts: each checked on every criterion of 52/2014 Bab III
+    /// §B.4 its columns allow; a criterion the columns cannot show is unknown and names the columns it needs, never met.
+    /// </summary>
+    [Fact]
+    public void Ingest_SampleRecapsOf52Of2014_AreCheckedOnEveryCriterionTheirColumnsAllow()
+    {
+        var outcomes = _store.IngestFiles([.. new[] { "rekap/rekap-2016.csv", "rekap/rekap-2017.csv", "rekap/rekap-2018.xlsx", "fakta/fakta-instansi.csv", "fakta/fakta-unit.xlsx" }
+            .Select(f => Repository.PathOf("data-samples", f))]);
+        Assert.All(outcomes, o => Assert.True(o.Status == FileStatus.Accepted, string.Join("\n", o.Errors)));
+
+        var ownCriteria = new[] { "total", "group.BERSIH", "hasil.PERSEPSI_KORUPSI", "hasil.TLHP" };
+        foreach (var year in new[] { 2016, 2017, 2018 })
+        {
+            var scores = _store.Scores(year);
+            Assert.NotEmpty(scores);
+            Assert.All(scores, s => Assert.Equal("52/2014", s.Card.Rule.Id));
+            foreach (var score in scores)
+            {
+                var wbk = score.Readiness.For("WBK").Where(c => ownCriteria.Contains(c.Criterion)).ToDictionary(c => c.Criterion);
+                Assert.Equal(ownCriteria.Order(), wbk.Keys.Order());
+                Assert.All(wbk.Values, c => Assert.True(c.Binding));
+                Assert.Equal(CriterionStatus.Met == wbk["total"].Status, score.Card.Total >= 75m);
+                if (year == 2016)
+                {
+                    // The hasil total only: the parts and their group cannot be checked, so no unit passes on the scores.
+                    Assert.All(ownCriteria.Skip(1), id => Assert.Equal(CriterionStatus.Unknown, wbk[id].Status));
+                    Assert.StartsWith("Tidak dapat diperiksa: rekap tanpa kolom 'persepsi_korupsi' atau 'indeks_persepsi_korupsi'", wbk["hasil.PERSEPSI_KORUPSI"].Note, StringComparison.Ordinal);
+                    Assert.Contains("'tlhp' atau 'persen_tlhp'", wbk["group.BERSIH"].Note, StringComparison.Ordinal);
+                    Assert.Equal("BELUM", score.Readiness.ScoreVerdict);
+                }
+                else
+                {
+                    Assert.All(wbk.Values, c => Assert.NotEqual(CriterionStatus.Unknown, c.Status));
+                    Assert.Equal(score.Card.Part("TLHP") >= 3.5m, wbk["hasil.TLHP"].IsMet);
+                    Assert.Equal(score.Card.Group("BERSIH") >= 18m, wbk["group.BERSIH"].IsMet);
+                }
+                // The prerequisites of 52/2014 Bab III §A, on the facts of the year; none listed twice.
+                Assert.Contains(score.Readiness.For("WBK"), c => c.Criterion == "syarat.eselonUnit" && c.Binding && c.Status != CriterionStatus.Unknown);
+                Assert.Equal(score.Readiness.Criteria.Count, score.Readiness.Criteria.Select(c => (c.Predicate, c.Criterion)).Distinct().Count());
+            }
+        }
+        // 2018 gives TLHP as the LKE asks it, a percentage: 5 points at 100%.
+        var tlhp2018 = _store.Scores(2018).Select(s => s.Card.Part("TLHP")!.Value).ToList();
+        Assert.All(tlhp2018, p => Assert.InRange(p, 0m, 5m));
+        Assert.Contains(_store.Scores(2017).Concat(_store.Scores(2018)), s => s.Readiness.ScoreVerdict == "WBK");
+        // Kemenag's opinion was WDP in 2016: in 2017 its units lack "WTP selama minimal 2 tahun berturut-turut" for WBBM.
+        var kemenag = _store.Scores(2017).First(s => s.Unit.UnitId.StartsWith("KEMENAG-", StringComparison.Ordinal));
+        var opinion = kemenag.Readiness.For("WBBM").Single(c => c.Criterion == "syarat.opiniBpk");
+        Assert.Equal((CriterionStatus.Unmet, "WTP (2017), WDP (2016)"), (opinion.Status, opinion.ActualText));
+    }
+
+    [Fact]
+    public void Ingest_RecapWithTheTlhpPercentage_ConvertsItAsTheLkeAsksIt()
+    {
+        _store.Ingest("rekap.csv", "tahun,kode_unit,nama_unit,instansi,MP,TT,SDM,AK,PW,PP,indeks_persepsi_korupsi,persen_tlhp,indeks_persepsi_pelayanan\n2017,U-01,Balai A,X,4,4,12,8,12,8,3.6,70,3.2\n");
+
+        var score = Assert.Single(_store.Scores(2017));
+
+        Assert.Equal((13.5m, 3.5m, 16m), (score.Card.Part("PERSEPSI_KORUPSI")!.Value, score.Card.Part("TLHP")!.Value, score.Card.Part("PERSEPSI_PELAYANAN")!.Value));
+        Assert.Equal(17m, score.Card.Group("BERSIH"));
+        Assert.Equal(CriterionStatus.Unmet, score.Readiness.For("WBK").Single(c => c.Criterion == "group.BERSIH").Status);
+    }
+
     [Fact]
     public void Ingest_RecapTotalThatDoesNotAddUp_IsAFinding()
     {
@@ -190,6 +254,24 @@ public sealed class RecapAndFactIngestTests : IDisposable
         Assert.Equal(("BELUM", "WBK"), (readiness.Verdict, readiness.ScoreVerdict));
         var shortfall = Assert.Single(readiness.Shortfalls);
         Assert.Equal(("syarat.tlhp", CriterionStatus.Unmet, 97.5m, 100m, "97,5%"), (shortfall.Criterion, shortfall.Status, shortfall.Actual, shortfall.Required, shortfall.ActualText));
+    }
+
+    [Theory]
+    [InlineData("", CriterionStatus.Unknown, null)]
+    [InlineData("2024", CriterionStatus.Unmet, "0 tahun (sejak 2024)")]
+    [InlineData("2023", CriterionStatus.Met, "1 tahun (sejak 2023)")]
+    public void Readiness_WbbmYears_CountFromTheIngestedStartTowardWbbm(string startTowardWbbm, CriterionStatus status, string? actual)
+    {
+        _store.Ingest("lke.csv", Some.Lke());
+        _store.Ingest("fakta-instansi.csv", string.Format(System.Globalization.CultureInfo.InvariantCulture, AllInstansiFacts, Some.Instansi));
+        // ZI itself began in 2018: that counts toward WBK only.
+        var outcome = _store.Ingest("fakta-unit.csv", "tahun,kode_unit,tahun_mulai_zi,tahun_mulai_zi_wbbm\n2024,U-01,2018," + startTowardWbbm + "\n");
+
+        Assert.Equal(FileStatus.Accepted, outcome.Status);
+        var readiness = Assert.Single(_store.Scores(2024)).Readiness;
+        var wbbm = readiness.For("WBBM").Single(c => c.Criterion == "syarat.lamaZiWbbm");
+        Assert.Equal((status, actual, "≥ 1 tahun"), (wbbm.Status, wbbm.ActualText, wbbm.RequiredText));
+        Assert.Equal("6 tahun (sejak 2018)", readiness.For("WBK").Single(c => c.Criterion == "syarat.lamaZi").ActualText);
     }
 
     [Fact]

@@ -8,7 +8,7 @@ using Integritas.Domain.Rules;
 namespace Integritas.Cli.Commands;
 
 /// <summary><c>zi rules [ID] [--year Y]</c>: the rule versions the program knows, or one of them in full with the source of every number.</summary>
-public static class RulesCommand
+public static partial class RulesCommand
 {
     public static Command Create(CliContext context)
     {
@@ -116,46 +116,47 @@ public static class RulesCommand
         {
             AnalyticsTables.Note(output, heading);
         }
-        output.WriteLine($"{rule.Label} — {rule.Title}");
+        AnalyticsTables.Note(output, $"{rule.Label} — {rule.Title}");
         output.WriteLine($"Tahun evaluasi {rule.FromYear}–{rule.ToYear?.ToString(CultureInfo.InvariantCulture) ?? "kini"}; LKE {(rule.ItemLevel ? "per soal" : "berupa rekap nilai")}; " +
             $"pengungkit {Formats.Number(rule.PengungkitWeight, 0)} + hasil {Formats.Number(rule.HasilWeight, 0)}.");
         AnalyticsTables.Note(output, "Sumber: " + rule.Source);
+        AnalyticsTables.Note(output, "Kolom Sumber menyebut bagian dan halaman teks peraturan; kutipan teks untuk setiap angka: --format json.");
         output.WriteLine();
-        var areas = new TextTable([new("Area", 5), new("Nama", 40), new("Pemenuhan", 9, Align.Right), new("Reform", 6, Align.Right), new("Bobot", 5, Align.Right), new("Sumber", 45)]);
+        var areas = new TextTable([new("Area", 5), new("Nama", 30), new("Pemenuhan", 9, Align.Right), new("Reform", 6, Align.Right), new("Bobot", 5, Align.Right), new("Jenis", 6), new("Sumber", 47)]);
         foreach (var a in rule.Areas)
         {
-            areas.Add(a.Code, a.Name, N(a.Pemenuhan), N(a.Reform), N(a.Weight), a.Source);
+            areas.Add(a.Code, a.Name, N(a.Pemenuhan), N(a.Reform), N(a.Weight), "", Cite(a.Source, rule.Id));
         }
         foreach (var p in rule.HasilParts)
         {
-            areas.Add("HASIL", $"{p.Name} ({rule.HasilGroups.First(g => g.Code == p.Group).ShortName})", "", "", N(p.Weight), p.Source);
+            areas.Add("HASIL", $"{p.Name} ({rule.HasilGroups.First(g => g.Code == p.Group).ShortName})", "", "", N(p.Weight), p.Kind?.ToString() ?? "", Cite(p.Source, rule.Id));
         }
         areas.Write(output);
         output.WriteLine();
-        var criteria = new TextTable([new("Predikat", 8), new("Kriteria", 44), new("Minimum", 8, Align.Right), new("Yakin", 5), new("Sumber", 47)]);
+        var criteria = new TextTable([new("Predikat", 8), new("Kriteria", 36), new("Minimum", 7, Align.Right), new("Yakin", 5), new("Sumber", 56)]);
         foreach (var level in rule.Predicates)
         {
             if (level.RequiresHeld is { } held)
             {
-                criteria.Add(level.Code, $"Telah memperoleh predikat {held}", "ya", "", level.RequiresHeldSource ?? "");
+                criteria.Add(level.Code, $"Telah memperoleh predikat {held}", "ya", Confidence(level.RequiresHeldSource), Cite(level.RequiresHeldSource ?? "", rule.Id));
             }
             foreach (var c in level.Criteria.GroupBy(CriterionLine).Select(g => g.First()))
             {
                 var label = c.Unit == CriterionUnit.Percent ? "Setiap area pengungkit (% bobot)" : c.Label;
-                criteria.Add(level.Code, label, N(c.Min) + (c.Unit == CriterionUnit.Percent ? "%" : ""), c.Confidence, c.Source);
+                criteria.Add(level.Code, label, N(c.Min) + (c.Unit == CriterionUnit.Percent ? "%" : ""), c.Confidence, Cite(c.Source, rule.Id));
             }
         }
         criteria.Write(output);
         if (rule.Prerequisites.Count > 0)
         {
             output.WriteLine();
-            var prerequisites = new TextTable([new("Syarat pengusulan", 40), new("Fakta", 18), new("WBK", 22), new("WBBM", 22), new("Yakin", 5)]);
+            var prerequisites = new TextTable([new("Syarat pengusulan", 30), new("Fakta", 19), new("WBK", 14), new("WBBM", 29), new("Yakin", 5), new("Sumber", 13)]);
             foreach (var p in rule.Prerequisites)
             {
                 string Level(string level) => p.By is null
                     ? ReadinessDescribe(p.Levels.GetValueOrDefault(level) ?? p.Levels.GetValueOrDefault("*"))
                     : string.Join("; ", p.Cases.Select(c => $"{c.Key} {ReadinessDescribe(c.Value.GetValueOrDefault(level) ?? c.Value.GetValueOrDefault("*"))}"));
-                prerequisites.Add(p.Label, p.Fact.Name, Level("WBK"), Level("WBBM"), p.Confidence);
+                prerequisites.Add(p.Label, p.Fact.Name, Level("WBK"), Level("WBBM"), p.Confidence, Pages(p.Source, rule.Id));
             }
             prerequisites.Write(output);
             if (rule.Affirmation is { } affirmation)
@@ -165,6 +166,57 @@ public static class RulesCommand
             }
         }
     }
+
+    /// <summary>
+    /// A source as a citation for a table cell: the regulation, part and page of each segment without the quoted text
+    /// (the quotes are in <c>--format json</c>), the regulation named once and not at all when it is the rule shown; sources that cite no page stay as they are.
+    /// </summary>
+    public static string Cite(string source, string ruleId)
+    {
+        var parts = new List<string>();
+        string? regulation = ruleId;
+        foreach (var segment in source.Split("; "))
+        {
+            if (!PageOf().IsMatch(segment))
+            {
+                continue;
+            }
+            var text = QuotedText().Replace(segment, "");
+            text = MultipleSpaces().Replace(text.Replace("[C] ", "", StringComparison.Ordinal).Replace(",", "", StringComparison.Ordinal), " ").Trim();
+            if (RegulationOf().Match(text) is { Success: true } id)
+            {
+                text = id.Value == regulation ? text.Replace(id.Value + " ", "", StringComparison.Ordinal) : text;
+                regulation = id.Value;
+            }
+            parts.Add(text.Replace("Lampiran ", "Lamp. ", StringComparison.Ordinal));
+        }
+        return parts.Count == 0 ? source : string.Join("; ", parts);
+    }
+
+    /// <summary>The pages a source cites, e.g. <c>p. 20, 21</c>, after the regulation when it is not the rule shown (<c>5/2024 p. 4</c>).</summary>
+    private static string Pages(string source, string ruleId)
+    {
+        var regulation = RegulationOf().Match(source);
+        var pages = PageOf().Matches(source).Select(m => m.Value[3..]).Distinct().OrderBy(p => int.Parse(p.Split('–')[0], CultureInfo.InvariantCulture)).ToList();
+        return pages.Count == 0 ? "" : (regulation.Success && regulation.Value != ruleId ? regulation.Value + " " : "") + "p. " + string.Join(", ", pages);
+    }
+
+    private static string Confidence(string? source) => source is null ? "" : ConfidenceMark().Match(source) is { Success: true } m ? m.Groups[1].Value : "";
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\bp\. \d+(?:–\d+)?")]
+    private static partial System.Text.RegularExpressions.Regex PageOf();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:52/2014|10/2019|90/2021|5/2024)\b")]
+    private static partial System.Text.RegularExpressions.Regex RegulationOf();
+
+    [System.Text.RegularExpressions.GeneratedRegex("\"[^\"]*\"|\\([^)]*\\)")]
+    private static partial System.Text.RegularExpressions.Regex QuotedText();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\s+")]
+    private static partial System.Text.RegularExpressions.Regex MultipleSpaces();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\[([^\]]+)\]")]
+    private static partial System.Text.RegularExpressions.Regex ConfidenceMark();
 
     /// <summary>One line per criterion as the rule file states it: the per-area % criterion once, not per area.</summary>
     private static string CriterionLine(CriterionRule c) => c.Unit == CriterionUnit.Percent ? "areaPercent" : c.Metric;

@@ -13,7 +13,33 @@ public sealed class UnitFacts(IReadOnlyDictionary<string, FactValue> values)
 
     public IReadOnlyDictionary<string, FactValue> Values { get; } = values;
 
+    /// <summary>
+    /// Every fact of the subject over the years, as given to <see cref="For"/> (kept by reference, not copied), for a
+    /// prerequisite that asks about earlier years (52/2014: WTP two years in a row); empty when not given.
+    /// </summary>
+    private IEnumerable<(string Name, FactValue Value)> _history = [];
+
+    private FactCatalog _catalog = FactCatalog.Default;
+
     public FactValue? Get(string name) => Values.GetValueOrDefault(name);
+
+    /// <summary>
+    /// A fact as it was in force in an earlier <paramref name="year"/>: that year's value, or for a persistent fact the
+    /// latest value given up to it; null when no such value was given.
+    /// </summary>
+    public FactValue? In(string name, int year)
+    {
+        var persistent = _catalog.Find(name)?.Persistent == true;
+        FactValue? found = null;
+        foreach (var (n, value) in _history)
+        {
+            if (n == name && (value.Year == year || (persistent && value.Year < year)) && (found is null || value.Year > found.Year))
+            {
+                found = value;
+            }
+        }
+        return found;
+    }
 
     /// <summary>
     /// Picks, from a subject's facts over the years, those in force in <paramref name="year"/>: the year's own
@@ -32,6 +58,6 @@ public sealed class UnitFacts(IReadOnlyDictionary<string, FactValue> values)
                 chosen[name] = value;
             }
         }
-        return chosen.Count == 0 ? None : new UnitFacts(chosen);
+        return chosen.Count == 0 ? None : new UnitFacts(chosen) { _history = facts, _catalog = catalog };
     }
 }

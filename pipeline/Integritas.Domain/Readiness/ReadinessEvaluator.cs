@@ -107,7 +107,7 @@ public static class ReadinessEvaluator
             }
             else if (reference is not null && rule.Prerequisites.Count == 0 && reference.Prerequisites.Count > 0)
             {
-                criteria.AddRange(NotYetInForce(reference, level.Code, year, facts));
+                criteria.AddRange(NotYetInForce(reference, level.Code, year, facts, rule));
             }
         }
         return criteria;
@@ -133,10 +133,37 @@ public static class ReadinessEvaluator
             var kind = c.Unit == CriterionUnit.Percent ? CriterionKind.Percent : CriterionKind.Points;
             results.Add(new CriterionResult(level.Code, c.Id, c.Label, c.ShortLabel, kind, status, actual, c.Min, c.Confidence)
             {
-                Note = actual is null ? "Nilai tidak tersedia pada sumber data (rekap tanpa rincian)" : null,
+                Note = actual is null ? NotCheckable(card, c) : null,
             });
         }
         return results;
+    }
+
+    /// <summary>
+    /// Why a criterion cannot be checked on the unit-year's data: a recap sheet without the columns it needs (e.g. a
+    /// 52/2014 recap with the hasil total only has no "persepsi_korupsi" or "tlhp"). Unknown, so never passed.
+    /// </summary>
+    private static string NotCheckable(ScoreCard card, CriterionRule c)
+    {
+        static string Columns(HasilPartRule part) => part.Kind switch
+        {
+            Lke.AnswerKind.INDEKS => $"'{part.Code.ToLowerInvariant()}' atau 'indeks_{part.Code.ToLowerInvariant()}'",
+            Lke.AnswerKind.PERSEN => $"'{part.Code.ToLowerInvariant()}' atau 'persen_{part.Code.ToLowerInvariant()}'",
+            _ => $"'{part.Code.ToLowerInvariant()}'",
+        };
+        var colon = c.Metric.IndexOf(':', StringComparison.Ordinal);
+        var code = colon < 0 ? "" : c.Metric[(colon + 1)..];
+        var missing = c.Metric[..(colon < 0 ? c.Metric.Length : colon)] switch
+        {
+            "part" => card.Rule.FindHasilPart(code) is { } part ? Columns(part) : null,
+            "group" => string.Join(", ", card.HasilParts.Where(p => p.Rule.Group == code && p.Value is null).Select(p => Columns(p.Rule))),
+            "total" or "hasil" => string.Join(", ", card.HasilParts.Where(p => p.Value is null).Select(p => Columns(p.Rule))) + " (atau 'hasil')",
+            _ => null,
+        };
+        var source = card.Source == ScoreSource.Recap ? "rekap" : "sumber data";
+        return missing is { Length: > 0 }
+            ? $"Tidak dapat diperiksa: {source} tanpa kolom {missing}"
+            : $"Tidak dapat diperiksa: nilai tidak tersedia pada {source}";
     }
 
     /// <summary>The affirmation category when the unit may be proposed while completing the prerequisites, else null.</summary>
@@ -160,7 +187,7 @@ public static class ReadinessEvaluator
     {
         var by = p.By is { } byName ? facts.Get(byName) : null;
         var fact = facts.Get(p.Fact.Name);
-        var key = new PrerequisiteCase(level, year, by?.Value, fact?.Value, fact?.Year, affirmation);
+        var key = new PrerequisiteCase(level, year, by?.Value, fact?.Value, fact?.Year, affirmation, p.InARow > 1 ? Earlier(p, year, facts) : null);
         var cache = PrerequisiteCache.GetOrCreateValue(p);
         if (cache.TryGetValue(key, out var cached))
         {
@@ -174,7 +201,11 @@ public static class ReadinessEvaluator
         return result;
     }
 
-    private readonly record struct PrerequisiteCase(string Level, int Year, string? By, string? Value, int? ValueYear, string? Affirmation);
+    private readonly record struct PrerequisiteCase(string Level, int Year, string? By, string? Value, int? ValueYear, string? Affirmation, string? Earlier);
+
+    /// <summary>The fact's values in the years before <paramref name="year"/> that a years-in-a-row test reads, as one key.</summary>
+    private static string Earlier(PrerequisiteRule p, int year, UnitFacts facts) =>
+        string.Join('|', Enumerable.Range(1, p.InARow - 1).Select(k => facts.In(p.Fact.Name, year - k)?.Value ?? "?"));
 
     /// <summary>Per prerequisite, its results by case; bounded, so a long-running worker's memory stays flat whatever the facts.</summary>
     private static readonly ConditionalWeakTable<PrerequisiteRule, ConcurrentDictionary<PrerequisiteCase, CriterionResult?>> PrerequisiteCache = new();
@@ -220,6 +251,23 @@ public static class ReadinessEvaluator
             }, affirmation);
         }
         var (met, actual, actualText) = Test(p.Fact, requirement, fact.Value, year);
+        if (requirement.InARow > 1)
+        {
+            // Each earlier year of the run must pass the same test on that year's value (52/2014: WTP two years in a row).
+            var earlier = Enumerable.Range(1, requirement.InARow - 1).Select(k => (Year: year - k, Fact: facts.In(p.Fact.Name, year - k))).ToList();
+            actualText = string.Join(", ", earlier.Prepend((Year: year, Fact: (FactValue?)fact)).Select(e => $"{e.Fact?.Value ?? "?"} ({e.Year})"));
+            if (met && earlier.Any(e => e.Fact is null))
+            {
+                return Waive(new CriterionResult(level, p.Criterion, p.Label, p.ShortLabel, CriterionKind.Prerequisite, CriterionStatus.Unknown, null, RequiredNumber(requirement), p.Confidence)
+                {
+                    ActualText = actualText,
+                    RequiredText = required,
+                    Note = $"Data tahun {earlier.First(e => e.Fact is null).Year} belum diterima",
+                }, affirmation);
+            }
+            met = met && earlier.All(e => Test(p.Fact, requirement, e.Fact!.Value, e.Year).Met);
+            actual = null;
+        }
         return Waive(new CriterionResult(level, p.Criterion, p.Label, p.ShortLabel, CriterionKind.Prerequisite, met ? CriterionStatus.Met : CriterionStatus.Unmet,
             actual, RequiredNumber(requirement), p.Confidence)
         {
@@ -262,6 +310,7 @@ public static class ReadinessEvaluator
     public static string Describe(Requirement? requirement) => requirement switch
     {
         null => "-",
+        { InARow: > 1 } => Describe(requirement with { InARow = 1 }) + $", {requirement.InARow} tahun berturut-turut",
         { Test: PrerequisiteTest.Is } => requirement.Value == "true" ? "ya" : "tidak",
         { Test: PrerequisiteTest.YearsSince } => $"≥ {requirement.Value} tahun",
         _ when decimal.TryParse(requirement.Value, NumberStyles.Number, CultureInfo.InvariantCulture, out var n) => "≥ " + Formats.Number(n, n == decimal.Truncate(n) ? 0 : 1),
@@ -287,15 +336,19 @@ public static class ReadinessEvaluator
                 Note = $"Tidak diatur dalam {card.Rule.Id}; acuan {reference.Label}: ≥ {min}",
             };
         }
-        foreach (var result in NotYetInForce(reference, level.Code, year, facts))
+        foreach (var result in NotYetInForce(reference, level.Code, year, facts, card.Rule))
         {
             yield return result;
         }
     }
 
-    /// <summary>Prerequisites of the newest rule for a year whose rule has none: shown for reference, not binding.</summary>
-    private static IEnumerable<CriterionResult> NotYetInForce(RuleSet reference, string level, int year, UnitFacts facts) =>
+    /// <summary>
+    /// Prerequisites of the newest rule that the year's rule does not have (by id; e.g. 52/2014 has its own opini
+    /// BPK, 10/2019 none): shown for reference, not binding.
+    /// </summary>
+    private static IEnumerable<CriterionResult> NotYetInForce(RuleSet reference, string level, int year, UnitFacts facts, RuleSet rule) =>
         reference.Prerequisites
+            .Where(p => rule.Prerequisites.All(own => own.Id != p.Id))
             .Select(p => Prerequisite(p, level, year, facts, null))
             .OfType<CriterionResult>()
             .Select(r => NotInForceCache.GetValue(r, own => own with

@@ -14,8 +14,12 @@ public enum PrerequisiteTest
     YearsSince,
 }
 
-/// <summary>What one prerequisite asks of one predicate level: the test and the required value as the rule file gives it.</summary>
-public sealed record Requirement(PrerequisiteTest Test, string Value);
+/// <summary>
+/// What one prerequisite asks of one predicate level: the test and the required value as the rule file gives it,
+/// and how many years in a row, ending with the evaluation year, the fact must pass it (52/2014: WTP "selama
+/// minimal 2 tahun berturut-turut" for WBBM); 1 is the evaluation year alone.
+/// </summary>
+public sealed record Requirement(PrerequisiteTest Test, string Value, int InARow = 1);
 
 /// <summary>
 /// A prerequisite to propose a unit (5/2024 Tabel 5): a fact of the unit or its instansi and what each
@@ -34,6 +38,9 @@ public sealed record PrerequisiteRule(
     string Source)
 {
     public string Criterion => "syarat." + Id;
+
+    /// <summary>The most years in a row any level asks for (1: the evaluation year only).</summary>
+    public int InARow { get; } = Levels.Values.Concat(Cases.Values.SelectMany(c => c.Values)).Select(r => r.InARow).DefaultIfEmpty(1).Max();
 }
 
 /// <summary>

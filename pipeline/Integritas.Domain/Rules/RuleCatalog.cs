@@ -197,6 +197,7 @@ public sealed class RuleCatalog
         JsonElement? AtLeast,
         JsonElement? Is,
         JsonElement? YearsSince,
+        Dictionary<string, int>? InARow,
         string? By,
         Dictionary<string, TestDto>? Cases,
         string? Confidence,
@@ -223,7 +224,7 @@ public sealed class RuleCatalog
                 {
                     var by = Facts.FactCatalog.Default.Find(p.By)
                         ?? throw new RuleFileException(file, $"prerequisite {p.Id}: \"by\" names the unknown fact \"{p.By}\".");
-                    if (p.Cases is not { Count: > 0 } || p.AtLeast is not null || p.Is is not null || p.YearsSince is not null)
+                    if (p.Cases is not { Count: > 0 } || p.AtLeast is not null || p.Is is not null || p.YearsSince is not null || p.InARow is not null)
                     {
                         throw new RuleFileException(file, $"prerequisite {p.Id}: with \"by\", give the requirements under \"cases\" only.");
                     }
@@ -238,11 +239,27 @@ public sealed class RuleCatalog
                 }
                 else
                 {
-                    levels = Levels(file, p.Id, fact, p.AtLeast, p.Is, p.YearsSince);
+                    levels = InARowApplied(file, p.Id, Levels(file, p.Id, fact, p.AtLeast, p.Is, p.YearsSince), p.InARow);
                 }
                 rules.Add(new PrerequisiteRule(p.Id, fact, p.Label ?? fact.Label, p.ShortLabel ?? p.Label ?? fact.Label, levels, p.By, cases, p.Confidence ?? "U", p.Source ?? ""));
             }
             return rules;
+        }
+
+        /// <summary>"inARow": per level, the years in a row the fact must pass its test (an atLeast or is test of a level the prerequisite names).</summary>
+        private static Dictionary<string, Requirement> InARowApplied(string file, string id, Dictionary<string, Requirement> levels, Dictionary<string, int>? inARow)
+        {
+            foreach (var (level, years) in inARow ?? [])
+            {
+                var requirement = levels.GetValueOrDefault(level) ?? levels.GetValueOrDefault("*")
+                    ?? throw new RuleFileException(file, $"prerequisite {id}: \"inARow\" names {level}, which the prerequisite does not ask anything of.");
+                if (years < 1 || requirement.Test == PrerequisiteTest.YearsSince)
+                {
+                    throw new RuleFileException(file, $"prerequisite {id}: \"inARow\" takes a whole number of years from 1, with \"atLeast\" or \"is\".");
+                }
+                levels[level] = requirement with { InARow = years };
+            }
+            return levels;
         }
 
         /// <summary>One test (exactly one of atLeast, is, yearsSince), its value per level or one value for every level ("*").</summary>

@@ -225,6 +225,11 @@ public sealed class RecapLoader(RuleCatalog rules, TimeProvider clock)
             {
                 points = index / rule.IndexMax * part.Weight;
             }
+            // A part the LKE asks as a percentage (52/2014 TLHP, 0–100%): % ÷ 100 × its weight.
+            if (points is null && part.Kind == AnswerKind.PERSEN && Number($"persen_{code}", 100m, $"the {part.Code} percentage") is { } percent)
+            {
+                points = percent / 100m * part.Weight;
+            }
             if (points is not null)
             {
                 metrics[$"part:{part.Code}"] = points.Value;
