@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
-using System.Globalization;
 using Integritas.Cli.Commands;
 
 namespace Integritas.Cli;
@@ -60,7 +59,7 @@ public static class ZiApp
         {
             return error.Message;
         }
-        var value = tokens.Count > 0 ? Excerpt(tokens[^1].Value) : "";
+        var value = tokens.Count > 0 ? Spreadsheets.Excerpt.Of(tokens[^1].Value) : "";
         var expected = (Nullable.GetUnderlyingType(type) ?? type) switch
         {
             var t when t == typeof(int) && helpName == "YEAR" => "a year such as 2025",
@@ -76,7 +75,4 @@ public static class ZiApp
     // System.CommandLine reports a failed conversion as "Cannot parse argument 'x' for option '--y' as expected type 'T'."
     private static bool IsConversionError(ParseError error) =>
         error.Message.Contains("as expected type", StringComparison.Ordinal) || error.Message.StartsWith("Cannot parse argument", StringComparison.Ordinal);
-
-    private static string Excerpt(string value) =>
-        value.Length <= 40 ? value : string.Create(CultureInfo.InvariantCulture, $"{value[..37]}...");
 }

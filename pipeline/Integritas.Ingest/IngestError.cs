@@ -1,4 +1,5 @@
 using System.Text;
+using Integritas.Spreadsheets;
 
 namespace Integritas.Ingest;
 
@@ -13,7 +14,7 @@ public sealed record IngestError(string File, string Message, int? Line = null, 
         var sb = new StringBuilder(File);
         if (Sheet is not null)
         {
-            sb.Append(" [").Append(Sheet).Append(']');
+            sb.Append(" [").Append(Excerpt.Of(Sheet)).Append(']');
         }
         if (Line is not null)
         {
@@ -22,18 +23,12 @@ public sealed record IngestError(string File, string Message, int? Line = null, 
         sb.Append(": ");
         if (Column is not null)
         {
-            sb.Append("column '").Append(Column).Append("'");
-            sb.Append(Value is not null ? $", value '{Shorten(Value)}'" : "");
+            sb.Append("column '").Append(Excerpt.Of(Column)).Append("'");
+            sb.Append(Value is not null ? $", value '{Excerpt.Of(Value)}'" : "");
             sb.Append(": ");
         }
         sb.Append(Message);
         return sb.ToString();
-    }
-
-    private static string Shorten(string value)
-    {
-        var oneLine = value.Replace("\r", "\\r", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal);
-        return oneLine.Length <= 60 ? oneLine : oneLine[..57] + "...";
     }
 }
 

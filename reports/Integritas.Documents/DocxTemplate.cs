@@ -31,14 +31,18 @@ public sealed class DocxTemplate
         public int SizeHint { get; set; } = size;
     }
 
-    private DocxTemplate(DocxPackage package, IReadOnlyList<CompiledPart> parts, int firstDrawingId, IReadOnlyList<string> paths, int tagCount)
+    private DocxTemplate(DocxPackage package, IReadOnlyList<CompiledPart> parts, int firstDrawingId, IReadOnlyList<TemplateFieldUse> uses, int tagCount)
     {
         _package = package;
         _parts = parts;
         _firstDrawingId = firstDrawingId;
-        Paths = paths;
+        Uses = uses;
+        Paths = [.. uses.Select(u => u.Path).Distinct(StringComparer.Ordinal)];
         TagCount = tagCount;
     }
+
+    /// <summary>Every tag that reads data, with its path (as <see cref="Paths"/> writes it) and its place, in document order.</summary>
+    public IReadOnlyList<TemplateFieldUse> Uses { get; }
 
     /// <summary>
     /// The data paths the template reads, each once, in the order they first appear (main text, then headers,
@@ -97,8 +101,8 @@ public sealed class DocxTemplate
         var maxDrawingId = compiled.SelectMany(c => c.Document.Descendants(W.DocPr))
             .Select(d => int.TryParse((string?)d.Attribute("id"), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : 0)
             .DefaultIfEmpty(0).Max();
-        var paths = compiled.SelectMany(c => DataPaths(c.Document)).Distinct(StringComparer.Ordinal).ToList();
-        return (new DocxTemplate(package.Clone(), parts, maxDrawingId + 1, paths, tags), issues);
+        var uses = compiled.SelectMany(c => DataUses(PartLabel(c.Part), c.Document)).ToList();
+        return (new DocxTemplate(package.Clone(), parts, maxDrawingId + 1, uses, tags), issues);
     }
 
     private static string PartLabel(string part) => Path.GetFileNameWithoutExtension(part);
@@ -147,7 +151,7 @@ public sealed class DocxTemplate
         return Math.Max(width, 1440) * EmuPerTwip;
     }
 
-    private static IEnumerable<string> DataPaths(XDocument compiled)
+    private static IEnumerable<TemplateFieldUse> DataUses(string part, XDocument compiled)
     {
         foreach (var element in compiled.Root!.DescendantsAndSelf())
         {
@@ -175,8 +179,9 @@ public sealed class DocxTemplate
                 .ToList();
             var relative = path.Start == PathStart.This ? string.Join('.', path.Segments) : path.Text;
             var prefix = string.Join('.', loops);
-            yield return prefix.Length == 0 ? (relative.Length == 0 ? "this" : relative)
+            var full = prefix.Length == 0 ? (relative.Length == 0 ? "this" : relative)
                 : relative.Length == 0 ? prefix : prefix + "." + relative;
+            yield return new TemplateFieldUse(full, part, site.Location, site.Tag.Source);
         }
     }
 }

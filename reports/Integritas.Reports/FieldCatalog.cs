@@ -64,6 +64,37 @@ public static class FieldCatalog
     public static IEnumerable<TemplateField> Flatten(IEnumerable<TemplateField> fields) =>
         fields.SelectMany(f => Flatten(f.Items).Prepend(f));
 
+    /// <summary>
+    /// Whether a path a template reads (as <c>DocxTemplate.Paths</c> writes it) is one of these fields. A name
+    /// inside a loop is looked up in the item, then outward (<c>rows[].year</c> may be the root's <c>year</c>); a
+    /// group whose fields are offered counts (<c>{{#if firstQuestion}}</c>); a map's keys are any key.
+    /// </summary>
+    public static bool Offers(IReadOnlyList<TemplateField> fields, string path)
+    {
+        var offered = Flatten(fields).Select(f => f.Path).ToList();
+        var parts = path.Split("[].");
+        for (var loops = parts.Length - 1; loops >= 0; loops--)
+        {
+            var candidate = string.Join("[].", parts[..loops].Append(parts[^1]));
+            if (offered.Any(o => Matches(o, candidate) || o.StartsWith(candidate + ".", StringComparison.Ordinal)))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>A catalog path against a template's: equal, segment by segment, with &lt;key&gt; standing for any key.</summary>
+    private static bool Matches(string offered, string used)
+    {
+        if (!offered.Contains("<key>", StringComparison.Ordinal))
+        {
+            return string.Equals(offered, used, StringComparison.Ordinal);
+        }
+        var (a, b) = (offered.Split('.'), used.Split('.'));
+        return a.Length == b.Length && a.Zip(b).All(p => p.First == "<key>" || p.First == p.Second || (p.First.StartsWith("<key>", StringComparison.Ordinal) && p.Second.EndsWith(p.First[5..], StringComparison.Ordinal)));
+    }
+
     private static void AddMembers(List<TemplateField> fields, JsonTypeInfo owner, string pathPrefix, string namePrefix, int depth)
     {
         foreach (var property in owner.Properties.Where(p => p.Get is not null))

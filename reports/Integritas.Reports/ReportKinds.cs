@@ -17,6 +17,9 @@ public sealed record ReportKind(string Name, Type Model, string TemplateFile, st
 
     /// <summary>Every field a template for this report may use (<c>zi template fields NAME</c>).</summary>
     public IReadOnlyList<TemplateField> Fields() => FieldCatalog.For(Model);
+
+    /// <summary>Whether a template for this report may read <paramref name="path"/> (<c>zi template check --kind</c>).</summary>
+    public bool Offers(string path) => FieldCatalog.Offers(Fields(), path);
 }
 
 /// <summary>The report kinds there are. A new report registers here with one line.</summary>

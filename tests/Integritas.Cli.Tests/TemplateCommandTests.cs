@@ -46,6 +46,59 @@ public sealed class TemplateCommandTests : IDisposable
     }
 
     [Fact]
+    public void Check_WithKind_AFieldTheReportLacks_FailsNamingTheFieldAndItsPlace()
+    {
+        var template = Template(
+            P("Briefing {{year}}: {{headline.unitz}} unit") + Table(["No", "Unit"], ["{{#each ready}}{{@no}}", "{{unitName}} {{skor}}{{/each}}"]),
+            header: P("{{#if draft}}DRAFT{{/if}}"));
+
+        var result = Zi.Run("template", "check", template, "--kind", "briefing");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal(
+        [
+            "laporan.docx: document, paragraph 1: field 'headline.unitz' is not in the briefing report's data (zi template fields briefing lists them); did you mean headline.units? — near \"{{headline.unitz}}\"",
+            "laporan.docx: document, table 1, row 2, cell 2: field 'ready[].skor' is not in the briefing report's data (zi template fields briefing lists them) — near \"{{skor}}\"",
+            "laporan.docx: header1, paragraph 1: field 'draft' is not in the briefing report's data (zi template fields briefing lists them) — near \"{{#if draft}}\"",
+        ], result.Out.TrimEnd().Split('\n'));
+        Assert.Equal("zi: laporan.docx has 3 defects; fix them in Word and check again.", result.Error.TrimEnd());
+    }
+
+    [Fact]
+    public void Check_WithKind_ATemplateThatChecksRendersFromTheReportsData()
+    {
+        var template = Template(P("Briefing {{year}}: {{headline.units}} unit") + Table(["No", "Unit"], ["{{#each ready}}{{@no}}", "{{unitName}} {{year}}{{/each}}"]));
+
+        var result = Zi.Run("template", "check", template, "--kind", "briefing");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("OK: 7 tags, fields used: year, headline.units, ready, ready[].unitName, ready[].year (all in the briefing report's data)", result.Out.TrimEnd());
+    }
+
+    [Theory]
+    [InlineData("briefing")]
+    [InlineData("annual")]
+    [InlineData("scorecards")]
+    [InlineData("candidates")]
+    public void Check_WithKind_TheShippedTemplateOfEachReportPasses(string kind)
+    {
+        var report = Reports.ReportKinds.Find(kind)!;
+
+        var result = Zi.Run("template", "check", Repository.PathOf("templates", report.TemplateFile), "--kind", kind);
+
+        Assert.True(result.ExitCode == 0, result.Out + result.Error);
+        Assert.EndsWith($"(all in the {kind} report's data)", result.Out.TrimEnd(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Check_WithAnUnknownKind_IsAUsageError()
+    {
+        var result = Zi.Run("template", "check", Template(P("{{year}}")), "--kind", "memo");
+
+        Assert.Equal(2, result.ExitCode);
+    }
+
+    [Fact]
     public void Check_NoSuchFile_ExitsOneNamingIt()
     {
         var result = Zi.Run("template", "check", _dir.File("tidak-ada.docx"));

@@ -27,12 +27,28 @@ public static class TemplateCommand
     private static Command Check(CliContext context)
     {
         var file = TemplateFile();
-        var command = new Command("check", "List every defect of a template (unclosed tags, unbalanced blocks, unknown filters, bad conditions) with where it is.") { file };
+        var kind = new Option<string?>("--kind")
+        {
+            Description = $"Also check every field the template uses against this report's data ({string.Join(", ", ReportKinds.Names)}), as 'zi template fields KIND' lists them.",
+            HelpName = "KIND",
+        };
+        kind.AcceptOnlyFromAmong([.. ReportKinds.Names]);
+        var command = new Command("check", "List every defect of a template (unclosed tags, unbalanced blocks, unknown filters, bad conditions; with --kind, fields the report lacks) with where it is.") { file, kind };
         command.SetAction(parse => ScoresCommand.Guarded(context, () =>
         {
             var path = Existing(parse.GetValue(file)!, "template");
             var name = Path.GetFileName(path);
-            var issues = DocxTemplate.Check(path);
+            var report = parse.GetValue(kind) is { } k ? ReportKinds.Find(k) : null;
+            var issues = DocxTemplate.Check(path).Select(i => i.ToString()).ToList();
+            DocxTemplate? template = null;
+            if (issues.Count == 0)
+            {
+                template = DocxTemplate.Load(path);
+                if (report is not null)
+                {
+                    issues.AddRange(UnknownFields(template, report));
+                }
+            }
             if (issues.Count > 0)
             {
                 foreach (var issue in issues)
@@ -42,12 +58,52 @@ public static class TemplateCommand
                 context.Error.WriteLine($"zi: {name} has {Defects(issues.Count)}; fix {(issues.Count == 1 ? "it" : "them")} in Word and check again.");
                 return ExitCodes.Failed;
             }
-            var template = DocxTemplate.Load(path);
-            var fields = template.Paths.Count == 0 ? "none" : string.Join(", ", template.Paths);
-            context.Out.WriteLine($"OK: {template.TagCount} {(template.TagCount == 1 ? "tag" : "tags")}, fields used: {fields}");
+            var fields = template!.Paths.Count == 0 ? "none" : string.Join(", ", template.Paths);
+            var against = report is null ? "" : $" (all in the {report.Name} report's data)";
+            context.Out.WriteLine($"OK: {template.TagCount} {(template.TagCount == 1 ? "tag" : "tags")}, fields used: {fields}{against}");
             return ExitCodes.Ok;
         }));
         return command;
+    }
+
+    /// <summary>
+    /// Each tag reading a field the report's data does not have, at its place: the same fields the report fills
+    /// the template from, so a template that passes the check does not fail to render on a missing field.
+    /// </summary>
+    private static IEnumerable<string> UnknownFields(DocxTemplate template, ReportKind report)
+    {
+        var offered = FieldCatalog.Flatten(report.Fields()).Select(f => f.Path).Where(p => !p.Contains('<', StringComparison.Ordinal)).ToList();
+        foreach (var use in template.Uses.Where(u => !report.Offers(u.Path)))
+        {
+            var suggestion = Closest(use.Path, offered) is { } near ? $"; did you mean {near}?" : "";
+            yield return $"{use.Part}, {use.Location}: field '{Spreadsheets.Excerpt.Of(use.Path)}' is not in the {report.Name} report's data " +
+                $"(zi template fields {report.Name} lists them){suggestion} — near \"{Spreadsheets.Excerpt.Of(use.Tag)}\"";
+        }
+    }
+
+    /// <summary>The offered path nearest a mistyped one (at most two edits away, case aside), if any.</summary>
+    private static string? Closest(string path, IReadOnlyList<string> offered) =>
+        offered
+            .Select(o => (Path: o, Distance: Distance(path, o)))
+            .Where(c => c.Distance <= 2)
+            .OrderBy(c => c.Distance).ThenBy(c => c.Path, StringComparer.Ordinal)
+            .Select(c => c.Path)
+            .FirstOrDefault();
+
+    private static int Distance(string a, string b)
+    {
+        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
+        for (var i = 1; i <= a.Length; i++)
+        {
+            var current = new int[b.Length + 1];
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (char.ToLowerInvariant(a[i - 1]) == char.ToLowerInvariant(b[j - 1]) ? 0 : 1));
+            }
+            previous = current;
+        }
+        return previous[b.Length];
     }
 
     private static Command Render(CliContext context)

@@ -2,6 +2,7 @@ using Integritas.Domain.Lke;
 using Integritas.Domain.Rules;
 using Integritas.Ingest.Csv;
 using C = Integritas.Ingest.Canonical.CanonicalColumns;
+using Integritas.Spreadsheets;
 
 namespace Integritas.Ingest.Canonical;
 
@@ -75,7 +76,7 @@ public sealed class CanonicalLkeParser(string file, HeaderMap header, char delim
         }
         else if (partOk && isHasil != (part == LkePart.Hasil))
         {
-            Fail(C.Bagian, isHasil ? "area HASIL goes with bagian 'hasil'" : $"area {areaText} takes bagian 'pemenuhan' or 'reform', not 'hasil'");
+            Fail(C.Bagian, isHasil ? "area HASIL goes with bagian 'hasil'" : $"area {Excerpt.Of(areaText)} takes bagian 'pemenuhan' or 'reform', not 'hasil'");
         }
 
         var indicator = Get(C.Indikator);

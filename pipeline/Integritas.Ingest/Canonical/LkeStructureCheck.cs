@@ -1,5 +1,6 @@
 using Integritas.Domain.Lke;
 using Integritas.Domain.Rules;
+using Integritas.Spreadsheets;
 
 namespace Integritas.Ingest.Canonical;
 
@@ -38,7 +39,7 @@ public static class LkeStructureCheck
     /// <summary>The error for an area-part (or the hasil component) whose indicator weights do not sum to the rule's.</summary>
     public static IngestError Error(string file, RuleSet rule, PartWeightSum given)
     {
-        var who = $"unit {given.UnitId}, year {given.Year}{(given.Reviewer == Reviewer.Unit ? "" : $", reviewer {given.Reviewer.ToCode()}")}";
+        var who = $"unit {Excerpt.Of(given.UnitId)}, year {given.Year}{(given.Reviewer == Reviewer.Unit ? "" : $", reviewer {given.Reviewer.ToCode()}")}";
         if (given.Part == LkePart.Hasil)
         {
             var missing = rule.HasilParts.Where(p => !given.Indicators.Contains(p.Code)).Select(p => p.Code).ToList();
@@ -49,7 +50,7 @@ public static class LkeStructureCheck
         var expected = rule.PartWeight(rule.FindArea(given.Area)!, given.Part);
         return given.Sum is null
             ? new IngestError(file, $"{who}: area {given.Area} has no {given.Part.ToCode()} indicators; rule {rule.Id} requires indicators weighing {LkeNumber.Canonical(expected)} in total", given.FirstLine)
-            : new IngestError(file, $"{who}: the weights of area {given.Area} {given.Part.ToCode()} indicators ({string.Join(", ", given.Indicators)}) sum to {LkeNumber.Canonical(given.Sum.Value)}; rule {rule.Id} requires {LkeNumber.Canonical(expected)}",
+            : new IngestError(file, $"{who}: the weights of area {given.Area} {given.Part.ToCode()} indicators ({Excerpt.Of(string.Join(", ", given.Indicators.Select(i => Excerpt.Of(i, 30))))}) sum to {LkeNumber.Canonical(given.Sum.Value)}; rule {rule.Id} requires {LkeNumber.Canonical(expected)}",
                 given.FirstLine, CanonicalColumns.Bobot);
     }
 }

@@ -117,12 +117,12 @@ internal sealed class LayerReader(string file, string sheet, UnitIdentity unit, 
                 counts[i] = 0;
             }
             findings.Add(new Finding(layer.Reviewer, sheet, reference, Finding.TypedOverFormula, q.Code, given, null,
-                $"{q.Code}: '{role.Text}' is typed as {Show(given)} and the rows it adds up are empty; it is used as their sum"));
+                $"{q.Code}: '{Excerpt.Of(role.Text)}' is typed as {Show(given)} and the rows it adds up are empty; it is used as their sum"));
         }
         else if (value is { } shown && parts.All(i => counts[i] is not null) && parts.Sum(i => counts[i]!.Value) is var sum && sum != shown)
         {
             findings.Add(new Finding(layer.Reviewer, sheet, reference, Finding.Value, q.Code, shown, sum,
-                $"{q.Code}: '{role.Text}' shows {Show(shown)}, but the rows it adds up give {Show(sum)}{(cell?.HasFormula == true ? "" : " (a value typed over the formula)")}; the rows are used"));
+                $"{q.Code}: '{Excerpt.Of(role.Text)}' shows {Show(shown)}, but the rows it adds up give {Show(sum)}{(cell?.HasFormula == true ? "" : " (a value typed over the formula)")}; the rows are used"));
         }
     }
 

@@ -33,7 +33,7 @@ public sealed class LkeWorkbookParser(string file, UnitIdentity unit, RuleCatalo
         var sheet = SheetNames.Select(book.FindSheet).FirstOrDefault(s => s is not null && !s.Hidden);
         if (sheet is null)
         {
-            errors.Add(new IngestError(file, $"no sheet named {string.Join(" or ", SheetNames.Select(n => $"'{n}'"))} (the workbook has: {string.Join(", ", book.Sheets.Select(s => s.Name + (s.Hidden ? " (hidden)" : "")))})"));
+            errors.Add(new IngestError(file, $"no sheet named {string.Join(" or ", SheetNames.Select(n => $"'{n}'"))} (the workbook has: {string.Join(", ", book.Sheets.Take(10).Select(s => Excerpt.Of(s.Name, 40) + (s.Hidden ? " (hidden)" : "")))})"));
             return [];
         }
         var rule = rules.ForYear(unit.Year);
@@ -137,7 +137,7 @@ public sealed class LkeWorkbookParser(string file, UnitIdentity unit, RuleCatalo
         if (!line.Kind.IsExact)
         {
             _findings.Add(new Finding(Reviewer.Unit, sheet, Cell.ColumnName(layout.Kind) + line.Index.ToString(CultureInfo.InvariantCulture), Finding.AnswerKind,
-                text, null, null, $"answer kind '{text.ReplaceLineEndings(" ")}' read as {AnswerKindCell.Display(kind)}"));
+                text, null, null, $"answer kind '{Excerpt.Of(text.ReplaceLineEndings(" "))}' read as {AnswerKindCell.Display(kind)}"));
         }
         return kind;
     }

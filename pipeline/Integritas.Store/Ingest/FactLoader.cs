@@ -4,6 +4,7 @@ using DuckDB.NET.Data;
 using Integritas.Domain.Facts;
 using Integritas.Ingest;
 using Integritas.Ingest.Canonical;
+using Integritas.Spreadsheets;
 
 namespace Integritas.Store.Ingest;
 
@@ -53,7 +54,7 @@ public sealed class FactLoader(TimeProvider clock)
             var fact = catalog.Find(name);
             if (fact is null || fact.Scope != scope)
             {
-                errors.Add(new IngestError(file.Name, $"'{name}' is not a {scopeName} fact (known: {string.Join(", ", catalog.For(scope).Select(f => f.Name))})", 1, name, Sheet: table.Sheet));
+                errors.Add(new IngestError(file.Name, $"'{Excerpt.Of(name)}' is not a {scopeName} fact (known: {string.Join(", ", catalog.For(scope).Select(f => f.Name))})", 1, name, Sheet: table.Sheet));
             }
         }
         var facts = new List<FactRow>();
@@ -82,7 +83,7 @@ public sealed class FactLoader(TimeProvider clock)
                 }
                 if (seen.TryGetValue((subject, year), out var first))
                 {
-                    errors.Add(new IngestError(file.Name, $"{scopeName} {subject}, year {year} already appears on line {first}", record.Line, keyColumn, subject, table.Sheet));
+                    errors.Add(new IngestError(file.Name, $"{scopeName} {Excerpt.Of(subject)}, year {year} already appears on line {first}", record.Line, keyColumn, subject, table.Sheet));
                     continue;
                 }
                 seen[(subject, year)] = record.Line;

@@ -331,7 +331,7 @@ public sealed partial class IngestService(RuleCatalog rules, TimeProvider clock,
         };
         var closest = formats.OrderBy(f => f.Columns.Count(c => header.Find(c) is null)).First();
         var missing = closest.Columns.Where(c => header.Find(c) is null).Select(c => $"'{c}'");
-        var shown = string.Join(",", headerRecord.Fields.Take(12));
+        var shown = Excerpt.Of(string.Join(",", headerRecord.Fields.Take(12).Select(f => Excerpt.Of(f, 30))));
         return new IngestError(name,
             $"the header '{shown}' matches no known format; for {closest.Name} it lacks {string.Join(", ", missing)} (see data-samples/FORMATS.md)", 1, Sheet: sheet);
     }

@@ -6,6 +6,7 @@ using Integritas.Ingest;
 using Integritas.Ingest.Canonical;
 
 using Integritas.Store.Queries;
+using Integritas.Spreadsheets;
 
 namespace Integritas.Store.Ingest;
 
@@ -91,7 +92,7 @@ public sealed class LkeLoader(RuleCatalog rules, TimeProvider clock, Action<Inge
                 {
                     var nameDiffers = named.UnitName != row.UnitName;
                     errors.Add(new IngestError(file.Name,
-                        $"unit {row.UnitId}, year {row.Year} is named '{(nameDiffers ? named.UnitName : named.Instansi)}' on line {named.Line}; one unit-year has one name and instansi",
+                        $"unit {Excerpt.Of(row.UnitId)}, year {row.Year} is named '{Excerpt.Of(nameDiffers ? named.UnitName : named.Instansi)}' on line {named.Line}; one unit-year has one name and instansi",
                         row.Line, nameDiffers ? CanonicalColumns.NamaUnit : CanonicalColumns.Instansi, nameDiffers ? row.UnitName : row.Instansi, row.Sheet));
                 }
                 appender.CreateRow()
@@ -157,7 +158,7 @@ public sealed class LkeLoader(RuleCatalog rules, TimeProvider clock, Action<Inge
             """, first))
         {
             var (unit, year) = Of(r.GetInt64(2));
-            yield return new IngestError(file, $"question {r.GetString(1)} of unit {unit}, year {year} already appears on line {r.GetInt32(3)}",
+            yield return new IngestError(file, $"question {Excerpt.Of(r.GetString(1))} of unit {Excerpt.Of(unit)}, year {year} already appears on line {r.GetInt32(3)}",
                 r.GetInt32(0), CanonicalColumns.Soal, r.GetString(1), SheetOf(r.GetInt64(2)));
         }
         foreach (var r in connection.Query($"""
@@ -176,12 +177,12 @@ public sealed class LkeLoader(RuleCatalog rules, TimeProvider clock, Action<Inge
             if (r.GetDecimal(3) != r.GetDecimal(5))
             {
                 yield return new IngestError(file,
-                    $"indicator {indicator} was given weight {LkeNumber.Canonical(r.GetDecimal(5))} on line {r.GetInt32(7)}; every question of an indicator repeats the same weight",
+                    $"indicator {Excerpt.Of(indicator)} was given weight {LkeNumber.Canonical(r.GetDecimal(5))} on line {r.GetInt32(7)}; every question of an indicator repeats the same weight",
                     line, CanonicalColumns.Bobot, LkeNumber.Canonical(r.GetDecimal(3)), SheetOf(id));
             }
             else if (r.GetString(4) != r.GetString(6))
             {
-                yield return new IngestError(file, $"indicator {indicator} is placed under {r.GetString(4)} here but under {r.GetString(6)} on line {r.GetInt32(7)}",
+                yield return new IngestError(file, $"indicator {Excerpt.Of(indicator)} is placed under {Excerpt.Of(r.GetString(4))} here but under {Excerpt.Of(r.GetString(6))} on line {r.GetInt32(7)}",
                     line, CanonicalColumns.Indikator, indicator, SheetOf(id));
             }
         }

@@ -7,6 +7,7 @@ using Integritas.Domain.Lke;
 using Integritas.Domain.Rules;
 using Integritas.Ingest;
 using Integritas.Ingest.Canonical;
+using Integritas.Spreadsheets;
 
 namespace Integritas.Store.Ingest;
 
@@ -150,7 +151,7 @@ public sealed class PortalLoader(RuleCatalog rules, TimeProvider clock)
                     var area = rule.Areas.FirstOrDefault(a => areaName.Contains(a.ShortName.ToUpperInvariant(), StringComparison.Ordinal) || areaName.Contains(a.Name.ToUpperInvariant(), StringComparison.Ordinal));
                     if (area is null)
                     {
-                        errors.Add(new IngestError(file, $"area '{Name(areaNode)}' (id {Id(areaNode)}) matches no area of rule {rule.Id}"));
+                        errors.Add(new IngestError(file, $"area '{Excerpt.Of(Name(areaNode))}' (id {Id(areaNode)}) matches no area of rule {rule.Id}"));
                         continue;
                     }
                     var ordinal = 0;
@@ -172,7 +173,7 @@ public sealed class PortalLoader(RuleCatalog rules, TimeProvider clock)
                                 {
                                     if (!inputs.TryGetValue(id, out var feeds))
                                     {
-                                        errors.Add(new IngestError(file, $"soal {id} ('{Text(soal)}') is a count input this version does not know the percentage formula of"));
+                                        errors.Add(new IngestError(file, $"soal {id} ('{Excerpt.Of(Text(soal))}') is a count input this version does not know the percentage formula of"));
                                         continue;
                                     }
                                     entries.Add(new BankEntry(id, area.Code, part, code, weight, feeds.Question.Code, AnswerKind.PERSEN, Text(soal), feeds.Question.Code, feeds.Index));
@@ -181,7 +182,7 @@ public sealed class PortalLoader(RuleCatalog rules, TimeProvider clock)
                                 var kind = Kind(soal);
                                 if (kind is null)
                                 {
-                                    errors.Add(new IngestError(file, $"soal {id} has an unknown jenis_jawaban '{kindText}'"));
+                                    errors.Add(new IngestError(file, $"soal {id} has an unknown jenis_jawaban '{Excerpt.Of(kindText)}'"));
                                     continue;
                                 }
                                 // Percentage items sit where the catalogue puts them among the lettered questions.
@@ -261,7 +262,7 @@ public sealed class PortalLoader(RuleCatalog rules, TimeProvider clock)
             var id = answer.TryGetProperty("soal_id", out var s) && s.TryGetInt32(out var v) ? v : -1;
             if (!bank.ContainsKey(id))
             {
-                errors.Add(new IngestError(file.Name, $"answers[{index}]: soal_id {Str(answer, "soal_id")} is not in the {year} question bank", index, "soal_id", Str(answer, "soal_id")));
+                errors.Add(new IngestError(file.Name, $"answers[{index}]: soal_id {Excerpt.Of(Str(answer, "soal_id"))} is not in the {year} question bank", index, "soal_id", Str(answer, "soal_id")));
                 continue;
             }
             if (!given.TryAdd(id, (index, answer)))

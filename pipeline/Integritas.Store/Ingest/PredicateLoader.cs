@@ -4,6 +4,7 @@ using DuckDB.NET.Data;
 using Integritas.Domain.Rules;
 using Integritas.Ingest;
 using Integritas.Ingest.Canonical;
+using Integritas.Spreadsheets;
 
 namespace Integritas.Store.Ingest;
 
@@ -57,7 +58,7 @@ public sealed class PredicateLoader(RuleCatalog rules, TimeProvider clock)
                 }
                 if (seen.TryGetValue((unit, year), out var firstLine))
                 {
-                    errors.Add(new IngestError(file.Name, $"unit {unit}, year {year} already has a predicate on line {firstLine}", record.Line, CanonicalColumns.KodeUnit, unit, table.Sheet));
+                    errors.Add(new IngestError(file.Name, $"unit {Excerpt.Of(unit)}, year {year} already has a predicate on line {firstLine}", record.Line, CanonicalColumns.KodeUnit, unit, table.Sheet));
                     continue;
                 }
                 seen[(unit, year)] = record.Line;

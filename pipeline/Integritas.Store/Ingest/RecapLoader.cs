@@ -7,6 +7,7 @@ using Integritas.Domain.Lke;
 using Integritas.Domain.Rules;
 using Integritas.Ingest;
 using Integritas.Ingest.Canonical;
+using Integritas.Spreadsheets;
 
 namespace Integritas.Store.Ingest;
 
@@ -58,7 +59,7 @@ public sealed class RecapLoader(RuleCatalog rules, TimeProvider clock)
                 }
                 if (seen.TryGetValue((row.UnitId, row.Year), out var first))
                 {
-                    errors.Add(new IngestError(file.Name, $"unit {row.UnitId}, year {row.Year} already appears on line {first}", row.Line, CanonicalColumns.KodeUnit, row.UnitId, table.Sheet));
+                    errors.Add(new IngestError(file.Name, $"unit {Excerpt.Of(row.UnitId)}, year {row.Year} already appears on line {first}", row.Line, CanonicalColumns.KodeUnit, row.UnitId, table.Sheet));
                     continue;
                 }
                 seen[(row.UnitId, row.Year)] = row.Line;

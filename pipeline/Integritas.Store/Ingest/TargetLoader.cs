@@ -3,6 +3,7 @@ using System.Globalization;
 using DuckDB.NET.Data;
 using Integritas.Ingest;
 using Integritas.Ingest.Canonical;
+using Integritas.Spreadsheets;
 
 namespace Integritas.Store.Ingest;
 
@@ -34,7 +35,7 @@ public sealed class TargetLoader(TimeProvider clock)
             .Where(n => n.Length > 0 && n is not (CanonicalColumns.Tahun or CanonicalColumns.Instansi or TargetWbk or TargetWbbm or "catatan")).ToList();
         foreach (var name in extra)
         {
-            errors.Add(new IngestError(file.Name, $"'{name}' is not a target column (expected {string.Join(", ", KeyColumns)})", 1, name, Sheet: table.Sheet));
+            errors.Add(new IngestError(file.Name, $"'{Excerpt.Of(name)}' is not a target column (expected {string.Join(", ", KeyColumns)})", 1, name, Sheet: table.Sheet));
         }
         try
         {
@@ -87,7 +88,7 @@ public sealed class TargetLoader(TimeProvider clock)
                 var key = (instansi.ToUpperInvariant(), year);
                 if (seen.TryGetValue(key, out var first))
                 {
-                    errors.Add(new IngestError(file.Name, $"{instansi}, year {year} already has a target on line {first}", record.Line, CanonicalColumns.Instansi, instansi, table.Sheet));
+                    errors.Add(new IngestError(file.Name, $"{Excerpt.Of(instansi)}, year {year} already has a target on line {first}", record.Line, CanonicalColumns.Instansi, instansi, table.Sheet));
                     continue;
                 }
                 seen[key] = record.Line;
