@@ -95,30 +95,8 @@ internal sealed class SampleHistory(int seed, IReadOnlyDictionary<(string Unit, 
             string N(decimal value) => value.ToString("0.##", CultureInfo.InvariantCulture);
             if (year == 2018)
             {
-                var writer = new XlsxWriter { NeutraliseFormulaText = false };
-                var sheet = writer.AddSheet($"Rekap {year}");
-                var columns = new[] { "tahun", "kode_unit", "nama_unit", "instansi", "MP", "TT", "SDM", "AK", "PW", "PP", "indeks_persepsi_korupsi", "persen_tlhp", "indeks_persepsi_pelayanan" };
-                for (var c = 0; c < columns.Length; c++)
-                {
-                    sheet.Set(1, c + 1, columns[c], CellStyle.Header);
-                }
-                sheet.FrozenRows = 1;
-                sheet.Width(3, 48).Width(4, 40);
-                var r = 2;
-                foreach (var (instansi, unit, scores) in rows)
-                {
-                    sheet.Set(r, 1, year).Set(r, 2, unit.Code).Set(r, 3, unit.Name).Set(r, 4, instansi.Name);
-                    var c = 5;
-                    foreach (var area in rule.Areas)
-                    {
-                        sheet.Set(r, c++, scores.Areas[area.Code], CellStyle.Number2);
-                    }
-                    sheet.Set(r, c++, scores.KorupsiIndex, CellStyle.Number2).Set(r, c++, scores.TlhpPercent, CellStyle.Number2).Set(r, c, scores.PelayananIndex, CellStyle.Number2);
-                    r++;
-                }
-                var path = Path.Combine("rekap", $"rekap-{year}.xlsx");
-                SampleGenerator.WriteFile(root, path, writer.Save());
-                yield return path;
+                yield return WriteRecapWorkbook(root, year, rule, ["indeks_persepsi_korupsi", "persen_tlhp", "indeks_persepsi_pelayanan"],
+                    rows.Select(x => (x.Instansi, x.Unit, x.Scores.Areas, new[] { x.Scores.KorupsiIndex, x.Scores.TlhpPercent, x.Scores.PelayananIndex })));
                 continue;
             }
             var header = year == 2016
@@ -143,6 +121,37 @@ internal sealed class SampleHistory(int seed, IReadOnlyDictionary<(string Unit, 
             var csvPath = Path.Combine("rekap", $"rekap-{year}.csv");
             SampleGenerator.WriteFile(root, csvPath, csv.ToString(), bom: false);
             yield return csvPath;
+        }
+    }
+
+    /// <summary>How far a year's unit facts fall short of complete: the share of units below 100% and how far, and of facts not sent.</summary>
+    private sealed record FactSpread(Random Random, double TlhpShare, decimal TlhpFrom, decimal TlhpRange, double LhkpnShare, decimal LhkpnFrom, decimal LhkpnRange,
+        double Missing, double LhkasnShare, decimal LhkasnFrom, decimal LhkasnRange);
+
+    /// <summary>One row of 90/2021's and 5/2024's unit facts.</summary>
+    private void UnitFacts(XlsxSheet sheet, int r, SampleUnit unit, int year, FactSpread s, string[] grades)
+    {
+        var random = s.Random;
+        sheet.Set(r, 1, year).Set(r, 2, unit.Code).Set(r, 3, unit.Name);
+        sheet.Set(r, 4, unit.Name.StartsWith("Biro", StringComparison.Ordinal) || unit.Name.StartsWith("Direktorat", StringComparison.Ordinal) ? "tidak" : "ya");
+        sheet.Set(r, 5, "ya");
+        // Most units have followed up every audit finding and filed every wealth report; some, mostly the
+        // less mature, have not yet; a few have not sent every fact.
+        var lag = 1 - SampleGenerator.Maturity(unit, year);
+        sheet.Set(r, 6, random.NextDouble() < s.TlhpShare * lag ? Math.Round(s.TlhpFrom + (decimal)random.NextDouble() * s.TlhpRange, 1) : 100m);
+        sheet.Set(r, 7, random.NextDouble() < s.LhkpnShare * lag ? Math.Round(s.LhkpnFrom + (decimal)random.NextDouble() * s.LhkpnRange, 1) : 100m);
+        if (random.NextDouble() > s.Missing)
+        {
+            sheet.Set(r, 8, random.NextDouble() < s.LhkasnShare * lag ? Math.Round(s.LhkasnFrom + (decimal)random.NextDouble() * s.LhkasnRange, 1) : 100m);
+        }
+        sheet.Set(r, 9, Math.Min(unit.FirstYear, unit.WbkBefore2022 ?? unit.FirstYear) - 1);
+        if (random.NextDouble() > s.Missing)
+        {
+            sheet.Set(r, 10, lag < 0.25 ? grades[random.Next(3)] : grades[random.Next(grades.Length)]);
+        }
+        if (WbbmStart(unit, year) is { } start)
+        {
+            sheet.Set(r, 11, start);
         }
     }
 
@@ -226,11 +235,17 @@ internal sealed class SampleHistory(int seed, IReadOnlyDictionary<(string Unit, 
         return path;
     }
 
-    private static string WriteWorkbook(string root, int year, List<(SampleInstansi Instansi, SampleUnit Unit, RecapScores Scores)> rows, RuleSet rule)
+    private static string WriteWorkbook(string root, int year, List<(SampleInstansi Instansi, SampleUnit Unit, RecapScores Scores)> rows, RuleSet rule) =>
+        WriteRecapWorkbook(root, year, rule, ["indeks_ipak", "capaian", "indeks_ipkp"],
+            rows.Select(x => (x.Instansi, x.Unit, x.Scores.Areas, new[] { x.Scores.IpakIndex, x.Scores.CapaianPoints, x.Scores.IpkpIndex })));
+
+    /// <summary>A recap workbook: the unit-year columns, the areas in the rule's order, then the hasil columns given.</summary>
+    private static string WriteRecapWorkbook(string root, int year, RuleSet rule, string[] hasilColumns,
+        IEnumerable<(SampleInstansi Instansi, SampleUnit Unit, Dictionary<string, decimal> Areas, decimal[] Hasil)> rows)
     {
         var writer = new XlsxWriter { NeutraliseFormulaText = false };
         var sheet = writer.AddSheet($"Rekap {year}");
-        var columns = new[] { "tahun", "kode_unit", "nama_unit", "instansi", "MP", "TT", "SDM", "AK", "PW", "PP", "indeks_ipak", "capaian", "indeks_ipkp" };
+        string[] columns = ["tahun", "kode_unit", "nama_unit", "instansi", .. rule.Areas.Select(a => a.Code), .. hasilColumns];
         for (var c = 0; c < columns.Length; c++)
         {
             sheet.Set(1, c + 1, columns[c], CellStyle.Header);
@@ -238,15 +253,14 @@ internal sealed class SampleHistory(int seed, IReadOnlyDictionary<(string Unit, 
         sheet.FrozenRows = 1;
         sheet.Width(3, 48).Width(4, 40);
         var r = 2;
-        foreach (var (instansi, unit, scores) in rows)
+        foreach (var (instansi, unit, areas, hasil) in rows)
         {
             sheet.Set(r, 1, year).Set(r, 2, unit.Code).Set(r, 3, unit.Name).Set(r, 4, instansi.Name);
             var c = 5;
-            foreach (var area in rule.Areas)
+            foreach (var value in rule.Areas.Select(a => areas[a.Code]).Concat(hasil))
             {
-                sheet.Set(r, c++, scores.Areas[area.Code], CellStyle.Number2);
+                sheet.Set(r, c++, value, CellStyle.Number2);
             }
-            sheet.Set(r, c++, scores.IpakIndex, CellStyle.Number2).Set(r, c++, scores.CapaianPoints, CellStyle.Number2).Set(r, c, scores.IpkpIndex, CellStyle.Number2);
             r++;
         }
         var path = Path.Combine("rekap", $"rekap-{year}.xlsx");
@@ -341,59 +355,15 @@ internal sealed class SampleHistory(int seed, IReadOnlyDictionary<(string Unit, 
         }
         // The first three grades are what a mature unit earns; the rest widen the spread.
         var grades = new[] { "BB", "A", "B", "B", "BB", "CC" };
-        // 2022–2023 (90/2021 Tabel 5): the same facts as later years, drawn on a stream of their own.
-        foreach (var year in FactYears90)
+        // 2022–2023 (90/2021 Tabel 5): the same facts as later years, a little further from complete, drawn on a
+        // stream of their own; then 2024–2025 (5/2024).
+        var spread90 = new FactSpread(_facts90, 0.4, 80m, 19m, 0.25, 88m, 11m, 0.08, 0.25, 90m, 9m);
+        var spread2024 = new FactSpread(_random, 0.35, 85m, 14m, 0.2, 90m, 9m, 0.05, 0.2, 92m, 7m);
+        foreach (var (year, spread) in FactYears90.Select(y => (y, spread90)).Concat(new[] { 2024, 2025 }.Select(y => (y, spread2024))))
         {
             foreach (var unit in SampleUnits.All.SelectMany(i => i.Units).Where(u => u.FirstYear <= year))
             {
-                sheet.Set(r, 1, year).Set(r, 2, unit.Code).Set(r, 3, unit.Name);
-                sheet.Set(r, 4, Supporting(unit) && !unit.Name.StartsWith("Sekretariat", StringComparison.Ordinal) ? "tidak" : "ya");
-                sheet.Set(r, 5, "ya");
-                var lag = 1 - SampleGenerator.Maturity(unit, year);
-                sheet.Set(r, 6, _facts90.NextDouble() < 0.4 * lag ? Math.Round(80m + (decimal)_facts90.NextDouble() * 19m, 1) : 100m);
-                sheet.Set(r, 7, _facts90.NextDouble() < 0.25 * lag ? Math.Round(88m + (decimal)_facts90.NextDouble() * 11m, 1) : 100m);
-                if (_facts90.NextDouble() > 0.08)
-                {
-                    sheet.Set(r, 8, _facts90.NextDouble() < 0.25 * lag ? Math.Round(90m + (decimal)_facts90.NextDouble() * 9m, 1) : 100m);
-                }
-                sheet.Set(r, 9, Math.Min(unit.FirstYear, unit.WbkBefore2022 ?? unit.FirstYear) - 1);
-                if (_facts90.NextDouble() > 0.08)
-                {
-                    sheet.Set(r, 10, lag < 0.25 ? grades[_facts90.Next(3)] : grades[_facts90.Next(grades.Length)]);
-                }
-                if (WbbmStart(unit, year) is { } start)
-                {
-                    sheet.Set(r, 11, start);
-                }
-                r++;
-            }
-        }
-        foreach (var year in new[] { 2024, 2025 })
-        {
-            foreach (var unit in SampleUnits.All.SelectMany(i => i.Units).Where(u => u.FirstYear <= year))
-            {
-                sheet.Set(r, 1, year).Set(r, 2, unit.Code).Set(r, 3, unit.Name);
-                sheet.Set(r, 4, unit.Name.StartsWith("Biro", StringComparison.Ordinal) || unit.Name.StartsWith("Direktorat", StringComparison.Ordinal) ? "tidak" : "ya");
-                sheet.Set(r, 5, "ya");
-                // Most units have followed up every audit finding and filed every wealth report; some, mostly the
-                // less mature, have not yet; a few have not sent every fact.
-                var lag = 1 - SampleGenerator.Maturity(unit, year);
-                sheet.Set(r, 6, _random.NextDouble() < 0.35 * lag ? Math.Round(85m + (decimal)_random.NextDouble() * 14m, 1) : 100m);
-                sheet.Set(r, 7, _random.NextDouble() < 0.2 * lag ? Math.Round(90m + (decimal)_random.NextDouble() * 9m, 1) : 100m);
-                if (_random.NextDouble() > 0.05)
-                {
-                    sheet.Set(r, 8, _random.NextDouble() < 0.2 * lag ? Math.Round(92m + (decimal)_random.NextDouble() * 7m, 1) : 100m);
-                }
-                sheet.Set(r, 9, Math.Min(unit.FirstYear, unit.WbkBefore2022 ?? unit.FirstYear) - 1);
-                if (_random.NextDouble() > 0.05)
-                {
-                    sheet.Set(r, 10, lag < 0.25 ? grades[_random.Next(3)] : grades[_random.Next(grades.Length)]);
-                }
-                if (WbbmStart(unit, year) is { } start)
-                {
-                    sheet.Set(r, 11, start);
-                }
-                r++;
+                UnitFacts(sheet, r++, unit, year, spread, grades);
             }
         }
         var unitPath = Path.Combine("fakta", "fakta-unit.xlsx");

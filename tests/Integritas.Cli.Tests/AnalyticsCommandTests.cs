@@ -207,6 +207,24 @@ public sealed class AnalyticsCommandTests(SampleDatabase db) : IClassFixture<Sam
     }
 
     [Fact]
+    public void Unit_A52Of2014Year_EndsItsTableThereAndSaysWhatTheRecapCannotShow()
+    {
+        var recapTotalOnly = Zi.Run("unit", "ESDM-10", "--db", db.Path, "--year", "2016");
+        var recapWithParts = Zi.Run("unit", "ESDM-10", "--db", db.Path, "--year", "2017");
+
+        Assert.Equal((0, 0), (recapTotalOnly.ExitCode, recapWithParts.ExitCode));
+        FitsTheTerminal(recapTotalOnly.Out);
+        var header = recapTotalOnly.Out.Split('\n').First(l => l.StartsWith("Nilai ", StringComparison.Ordinal));
+        Assert.EndsWith("2016       Δ  Min WBK         Min WBBM", header.TrimEnd(), StringComparison.Ordinal);
+        Assert.Contains("aturan 52/2014", recapTotalOnly.Out, StringComparison.Ordinal);
+        Assert.Contains("? Tidak dapat diperiksa pada data 2016: rekap tanpa kolom 'persepsi_korupsi' atau 'indeks_persepsi_korupsi', 'tlhp' atau\n'persen_tlhp'", recapTotalOnly.Out, StringComparison.Ordinal);
+        Assert.Contains("Syarat pengusulan (52/2014)", recapTotalOnly.Out, StringComparison.Ordinal);
+        // With the parts (2017) every criterion of 52/2014 Bab III §B.4 is checked.
+        Assert.DoesNotContain("Tidak dapat diperiksa", recapWithParts.Out, StringComparison.Ordinal);
+        Assert.Contains("  TLHP                         -    4,88          ≥ 3,5 ✓", recapWithParts.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Rules_Json_QuotesTheTextBesideEachNumber()
     {
         var rule = JsonDocument.Parse(Zi.Run("rules", "52/2014", "--format", "json").Out).RootElement;

@@ -111,7 +111,7 @@ public sealed partial class LkeCatalogTests
         {
             var needle = Words(text);
             // The text is laid out in columns, so a cell's words come in order but interleaved with its neighbours'.
-            if (!InOrder(words, needle, needle.Length * 6 + 20) && !KnownDepartures.ContainsKey(what))
+            if (!WordsInOrder.Find(words, needle, needle.Length * 6 + 20) && !KnownDepartures.ContainsKey(what))
             {
                 missing.Add($"{what}: {text}");
             }
@@ -150,27 +150,6 @@ public sealed partial class LkeCatalogTests
     }
 
     private static string[] Words(string text) => [.. WordPattern().Matches(text.ToLowerInvariant()).Select(m => m.Value)];
-
-    private static bool InOrder(string[] haystack, string[] needle, int span)
-    {
-        for (var start = 0; start < haystack.Length; start++)
-        {
-            if (haystack[start] != needle[0])
-            {
-                continue;
-            }
-            var k = 0;
-            for (var j = start; j < haystack.Length && j - start <= span && k < needle.Length; j++)
-            {
-                k += haystack[j] == needle[k] ? 1 : 0;
-            }
-            if (k == needle.Length)
-            {
-                return true;
-            }
-        }
-        return false;
-    }
 
     [GeneratedRegex("[a-z0-9]+")]
     private static partial Regex WordPattern();

@@ -73,7 +73,7 @@ public sealed partial class RuleTextTests
                 {
                     var needle = Words(quote);
                     // Tables come out in columns, so a cell's words are in order but may be interleaved with its neighbours'.
-                    if (!InOrder(page, needle, needle.Length * 6 + 20))
+                    if (!WordsInOrder.Find(page, needle, needle.Length * 6 + 20))
                     {
                         notFound.Add($"{item.Where}: \"{quote}\" is not on {citation.Regulation} p. {citation.From}{(citation.To > citation.From ? "–" + citation.To : "")}");
                     }
@@ -296,27 +296,6 @@ public sealed partial class RuleTextTests
     /// <summary>A text's words, lower case, without quotes, brackets and trailing punctuation (decimal commas stay: 18,25).</summary>
     private static string[] Words(string text) =>
         [.. Noise().Replace(text.ToLowerInvariant(), " ").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Select(w => w.Trim('.', ',')).Where(w => w.Length > 0)];
-
-    private static bool InOrder(string[] haystack, string[] needle, int span)
-    {
-        for (var start = 0; start < haystack.Length; start++)
-        {
-            if (haystack[start] != needle[0])
-            {
-                continue;
-            }
-            var k = 0;
-            for (var j = start; j < haystack.Length && j - start <= span && k < needle.Length; j++)
-            {
-                k += haystack[j] == needle[k] ? 1 : 0;
-            }
-            if (k == needle.Length)
-            {
-                return true;
-            }
-        }
-        return false;
-    }
 
     [GeneratedRegex(@"\b(52/2014|90/2021|5/2024)\b")]
     private static partial Regex RegulationId();

@@ -80,7 +80,8 @@ public static class AnalyticsTables
         output.WriteLine(verdict + toward);
         output.WriteLine();
 
-        var years = trend.Years.TakeLast(5).ToList();
+        // The five years up to the one shown (an older year asked with --year ends the table there).
+        var years = trend.Years.Where(y => y.Year <= score.Year).TakeLast(5).ToList();
         var columns = new List<Column> { new("Nilai", 24) };
         columns.AddRange(years.Select(y => new Column(y.Year.ToString(CultureInfo.InvariantCulture), 6, Align.Right)));
         columns.AddRange([new("Δ", 6, Align.Right), new("Min WBK", 14), new("Min WBBM", 14)]);
@@ -113,6 +114,18 @@ public static class AnalyticsTables
         }
         Row("Soal kosong", s => s.Card.BlankQuestions, ReadinessEvaluator.CompleteCriterion, 0);
         table.Write(output);
+        // A "?" beside a binding minimum: the year's data cannot show it (e.g. a recap without the hasil parts); never met.
+        // Each note names the columns its criterion needs; one contained in another (a part's in its group's) is left out.
+        const string prefix = "Tidak dapat diperiksa: rekap tanpa kolom ";
+        var raw = score.Readiness.Criteria.Where(c => c.Binding && c.Status == CriterionStatus.Unknown && c.Kind != CriterionKind.Prerequisite && c.Note is not null)
+            .Select(c => c.Note!).Distinct(StringComparer.Ordinal).ToList();
+        var recap = raw.Count > 0 && raw.All(n => n.StartsWith(prefix, StringComparison.Ordinal));
+        var notes = recap ? [.. raw.Select(n => n[prefix.Length..])] : raw;
+        var listed = notes.Where(n => !notes.Any(o => o != n && o.Contains(n, StringComparison.Ordinal))).ToList();
+        if (listed.Count > 0)
+        {
+            Note(output, $"? Tidak dapat diperiksa pada data {score.Year}: {(recap ? "rekap tanpa kolom " : "")}{string.Join("; ", listed)} — tidak dihitung terpenuhi.");
+        }
 
         var prerequisites = score.Readiness.Criteria.Where(c => c.Kind == CriterionKind.Prerequisite).ToList();
         if (prerequisites.Count > 0)
