@@ -155,11 +155,14 @@ public static class TrendAnalysis
         return [.. result.OrderByDescending(h => h.UnitsHeldBack).ThenBy(h => h.MeanPercent)];
     }
 
-    /// <summary>Binding criteria the unit met in the earlier year and misses now, for the level it aims at now.</summary>
+    /// <summary>
+    /// Binding criteria the unit met in the earlier year and misses now: for a holder below the criteria of the level
+    /// it holds, that level's (what it risks losing); otherwise the level it aims at now.
+    /// </summary>
     private static IEnumerable<LostCriterion> Lost(ScoreHistory history, UnitYearScore before, UnitYearScore now)
     {
         var held = history.HeldAfter(now.Unit.UnitId, now.Year - 1);
-        var level = held.Contains("WBK") || held.Contains("WBBM") ? "WBBM" : "WBK";
+        var level = now.Readiness.HeldBelow ?? (held.Contains("WBK") || held.Contains("WBBM") ? "WBBM" : "WBK");
         var earlier = before.Readiness.For(level).Where(c => c.Binding).ToDictionary(c => c.Criterion);
         foreach (var c in now.Readiness.For(level).Where(c => c.Binding && c.Status == CriterionStatus.Unmet))
         {

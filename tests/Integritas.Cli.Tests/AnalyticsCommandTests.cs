@@ -201,4 +201,21 @@ public sealed class AnalyticsCommandTests(SampleDatabase db) : IClassFixture<Sam
             Assert.True(first.TryGetProperty(field, out _), field);
         }
     }
+
+    [Fact]
+    public void HolderBelowItsCriteria_IsFlaggedTheSameInScoresAndUnit()
+    {
+        var scores = JsonDocument.Parse(Zi.Run("scores", "--db", db.Path, "--year", "2025", "--format", "json").Out).RootElement.EnumerateArray()
+            .Single(s => s.GetProperty("unitId").GetString() == "KEMENAG-06");
+        var unit = Zi.Run("unit", "KEMENAG-06", "--db", db.Path, "--year", "2025").Out;
+        var table = Zi.Run("scores", "--db", db.Path, "--year", "2025").Out;
+
+        Assert.Equal(("WBBM", "WBK"), (scores.GetProperty("nextLevel").GetString(), scores.GetProperty("heldBelow").GetString()));
+        Assert.Equal(["area.PW", "hasil.IPAK"], scores.GetProperty("heldShortfalls").EnumerateArray().Select(s => s.GetProperty("criterion").GetString()));
+        var points = scores.GetProperty("pointsNeeded").GetDecimal().ToString("0.00", System.Globalization.CultureInfo.GetCultureInfo("id-ID"));
+        Assert.Contains($"menuju WBBM: kurang {points} poin", unit, StringComparison.Ordinal);
+        var below = scores.GetProperty("heldBelowPointsNeeded").GetDecimal().ToString("0.00", System.Globalization.CultureInfo.GetCultureInfo("id-ID"));
+        Assert.Contains($"Di bawah kriteria WBK yang dipegang: kurang {below} poin", unit, StringComparison.Ordinal);
+        Assert.Contains("KEMENAG-06 (WBK, kurang", table, StringComparison.Ordinal);
+    }
 }

@@ -78,6 +78,11 @@ public static class AnalyticsTables
         var toward = target is null ? " · sudah memegang WBBM" : candidate is null ? "" : $" · menuju {target}: kurang {Num(candidate.Needed.Total)} poin" +
             (candidate.PrerequisiteShortfalls.Count > 0 ? $", {candidate.PrerequisiteShortfalls.Count} syarat belum terpenuhi" : "");
         output.WriteLine(verdict + toward);
+        if (score.Readiness.HeldBelow is { } below)
+        {
+            output.WriteLine($"Di bawah kriteria {below} yang dipegang: kurang {Num(score.Readiness.HeldBelowPoints?.Total)} poin " +
+                $"({string.Join("; ", score.Readiness.HeldShortfalls.Select(ReadinessText.ShortGap))}).");
+        }
         output.WriteLine();
 
         var years = trend.Years.TakeLast(5).ToList();

@@ -38,7 +38,10 @@ public sealed record ScoreRecord(
     string ScoreReadiness,
     string? NextLevel,
     decimal? PointsNeeded,
-    IReadOnlyList<ShortfallRecord> Shortfalls)
+    IReadOnlyList<ShortfallRecord> Shortfalls,
+    string? HeldBelow,
+    decimal? HeldBelowPointsNeeded,
+    IReadOnlyList<ShortfallRecord> HeldShortfalls)
 {
     public static ScoreRecord From(UnitYearScore s)
     {
@@ -51,7 +54,8 @@ public sealed record ScoreRecord(
             Score.Round2(card.Part("IPAK")), Score.Round2(card.Part("CAPAIAN")), Score.Round2(card.Part("IPKP")),
             Score.Round2(card.Hasil), Score.Round2(card.Total), card.Questions, card.BlankQuestions, card.IsComplete,
             s.Readiness.Verdict, s.Readiness.ScoreVerdict, s.Readiness.NextLevel, Score.Round2(s.Readiness.NextLevelPoints?.Total),
-            [.. s.Readiness.Shortfalls.Select(ShortfallRecord.From)]);
+            [.. s.Readiness.Shortfalls.Select(ShortfallRecord.From)],
+            s.Readiness.HeldBelow, Score.Round2(s.Readiness.HeldBelowPoints?.Total), [.. s.Readiness.HeldShortfalls.Select(ShortfallRecord.From)]);
     }
 }
 
@@ -189,7 +193,7 @@ public static class ScoreOutput
         {
             header.AddRange([$"{code}_pemenuhan", $"{code}_reform", $"{code}_total", $"{code}_percent"]);
         }
-        header.AddRange(["pemenuhan", "reform", "pengungkit", "ipak", "capaian", "ipkp", "hasil", "total", "questions", "blank_questions", "readiness", "score_readiness", "next_level", "points_needed", "shortfalls"]);
+        header.AddRange(["pemenuhan", "reform", "pengungkit", "ipak", "capaian", "ipkp", "hasil", "total", "questions", "blank_questions", "readiness", "score_readiness", "next_level", "points_needed", "shortfalls", "held_below", "held_below_points_needed"]);
         CsvOutput.Row(output, header);
         foreach (var r in scores.Select(ScoreRecord.From))
         {
@@ -201,7 +205,7 @@ public static class ScoreOutput
             }
             cells.AddRange([CsvOutput.Cell(r.Pemenuhan), CsvOutput.Cell(r.Reform), CsvOutput.Cell(r.Pengungkit), CsvOutput.Cell(r.Ipak), CsvOutput.Cell(r.Capaian),
                 CsvOutput.Cell(r.Ipkp), CsvOutput.Cell(r.Hasil), CsvOutput.Cell(r.Total), CsvOutput.Cell(r.Questions), CsvOutput.Cell(r.BlankQuestions),
-                r.Readiness, r.ScoreReadiness, r.NextLevel ?? "", CsvOutput.Cell(r.PointsNeeded), CsvOutput.Cell(ShortfallText(r.Shortfalls))]);
+                r.Readiness, r.ScoreReadiness, r.NextLevel ?? "", CsvOutput.Cell(r.PointsNeeded), CsvOutput.Cell(ShortfallText(r.Shortfalls)), r.HeldBelow ?? "", CsvOutput.Cell(r.HeldBelowPointsNeeded)]);
             CsvOutput.Row(output, cells);
         }
     }
@@ -221,6 +225,12 @@ public static class ScoreOutput
             table.Add([.. cells]);
         }
         table.Write(output);
+        var below = scores.Where(s => s.Readiness.HeldBelow is not null).ToList();
+        if (below.Count > 0)
+        {
+            output.WriteLine("Di bawah kriteria predikat yang dipegang: " + string.Join("; ", below.Select(s =>
+                $"{s.Unit.UnitId} ({s.Readiness.HeldBelow}, kurang {Num(s.Readiness.HeldBelowPoints?.Total)} poin: {string.Join(", ", s.Readiness.HeldShortfalls.Select(Reports.ReadinessText.ShortGap))})")) + ".");
+        }
         var counts = scores.GroupBy(s => s.Readiness.Verdict).ToDictionary(g => g.Key, g => g.Count());
         output.WriteLine($"{scores.Count} unit: WBBM {counts.GetValueOrDefault("WBBM")}, WBK {counts.GetValueOrDefault("WBK")}, " +
             $"BELUM {counts.GetValueOrDefault(ReadinessResult.Belum)}; {scores.Count(s => !s.Card.IsComplete)} LKE belum lengkap. Nilai = kesiapan menurut nilai saja; Kesiapan = juga syarat pengusulan. Nilai dibulatkan 2 desimal; % = nilai area terhadap bobotnya.");

@@ -78,7 +78,7 @@ public static class BriefingBuilder
             .ToList();
         var declining = trends.Declined.Select(m => new BriefingDecline(m.Unit.UnitId, m.Unit.UnitName, Score.Round2(m.FromTotal), Score.Round2(m.ToTotal),
                 Score.Round2(m.Change), m.FromVerdict != m.ToVerdict ? $"{m.FromVerdict} → {m.ToVerdict}" : "-",
-                Lost(trends.Lost.Where(l => l.Unit.UnitId == m.Unit.UnitId))))
+                Lost(history.Get(m.Unit.UnitId, year)!.Readiness, trends.Lost.Where(l => l.Unit.UnitId == m.Unit.UnitId))))
             .ToList();
         var areas = trends.Holdbacks.Where(h => h.UnitsHeldBack > 0).Take(3)
             .Select(h => new BriefingArea(h.Area, h.Name, Score.Round2(h.MeanPercent), Score.Round2(h.MeanPercentChange), h.UnitsHeldBack))
@@ -105,8 +105,13 @@ public static class BriefingBuilder
 
     private static bool Same(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
 
-    private static string Lost(IEnumerable<LostCriterion> lost)
+    /// <summary>The criteria lost, in words; for a holder below the level it holds, said first (every output flags it so).</summary>
+    private static string Lost(ReadinessResult readiness, IEnumerable<LostCriterion> lost)
     {
+        if (readiness.HeldBelow is { } below)
+        {
+            return $"Di bawah kriteria {below} yang dipegang: " + string.Join("; ", readiness.HeldShortfalls.Select(ReadinessText.Gap));
+        }
         var texts = lost.Select(l => l.Kind switch
         {
             CriterionKind.BlankQuestions => "LKE tidak lagi lengkap",

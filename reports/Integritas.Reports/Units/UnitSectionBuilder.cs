@@ -74,9 +74,13 @@ public static class UnitSectionBuilder
     private static string Status(UnitYearScore score, string target, List<CriterionResult> blocking)
     {
         var held = score.Highest;
+        if (score.Readiness.HeldBelow is { } below)
+        {
+            return $"Pemegang {below}, di bawah kriteria {below}";
+        }
         if (held?.Predicate == target)
         {
-            return blocking.Count == 0 ? $"Mempertahankan {target}" : $"Pemegang {target}, di bawah kriteria";
+            return blocking.Count == 0 ? $"Mempertahankan {target}" : $"Pemegang {target}, syarat belum lengkap";
         }
         if (blocking.Count == 0)
         {
@@ -117,9 +121,10 @@ public static class UnitSectionBuilder
         }
         // Only the scores: a holder missing a prerequisite is not "below the criteria" in its scores, and the
         // prerequisites are named below.
-        if (held is not null && held.Predicate != target && score.Readiness.For(held.Predicate).Any(c => c.Blocks && c.Kind != CriterionKind.Prerequisite))
+        if (score.Readiness.HeldBelow is { } below && held is not null && below != target)
         {
-            sentences.Add($"Nilainya juga berada di bawah kriteria {held.Predicate} yang telah dipegang sejak {held.Year}.");
+            var lost = string.Join("; ", score.Readiness.HeldShortfalls.Take(3).Select(ReadinessText.Gap));
+            sentences.Add($"Nilainya juga berada di bawah kriteria {below} yang telah dipegang sejak {held.Year}: {lost}.");
         }
         var points = scoreGaps.Where(c => c.Kind is CriterionKind.Points or CriterionKind.Percent).ToList();
         if (points.Count > 0)
