@@ -78,6 +78,7 @@ public static class AnnualBuilder
     private static AnnualCounts Counts(YearData data, int instansi)
     {
         var scores = data.Scores;
+        var proposals = ProposalSummary.For(data.Candidates);
         return new AnnualCounts(
             scores.Count,
             instansi,
@@ -85,9 +86,9 @@ public static class AnnualBuilder
             scores.Count(s => s.Readiness.Verdict == "WBK"),
             scores.Count(s => s.Readiness.Verdict == ReadinessResult.Belum),
             scores.Count(s => !s.Card.IsComplete),
-            data.Candidates.Count(c => c.Target == "WBK" && c.Ready),
-            data.Candidates.Count(c => c.Target == "WBBM" && c.Ready),
-            data.Candidates.Count(c => c.ScoreReady && !c.Ready),
+            proposals.ReadyFor("WBK").Count,
+            proposals.ReadyFor("WBBM").Count,
+            proposals.PrerequisitesOpen.Count,
             scores.Count(s => s.Readiness.Criteria.Any(c => c.Kind == CriterionKind.Prerequisite && c.Binding && c.Status == CriterionStatus.Unknown)),
             scores.Count(s => s.Highest is not null));
     }

@@ -14,14 +14,8 @@ public static class BriefingBuilder
     public const string TrendChartSuffix = "-tren.png";
     public const string AreaChartSuffix = "-area.png";
 
-    /// <summary>How many of the closest WBK candidates that are not ready the briefing lists.</summary>
-    public const int ClosestCandidates = 8;
-
     /// <summary>How many declining units the briefing lists.</summary>
     public const int DecliningUnits = 5;
-
-    /// <summary>A candidate this close to every score criterion counts as "close" in the headline.</summary>
-    public const decimal ClosePoints = 2m;
 
     public static BriefingModel Build(ScoreHistory history, int year, IReadOnlyList<TargetRow> targets, DateOnly today, string trendChart, string areaChart)
     {
@@ -35,6 +29,7 @@ public static class BriefingBuilder
         var previous = trends.PreviousYear;
         var wbk = CandidateAnalysisBuilder.For(history, year, "WBK");
         var wbbm = CandidateAnalysisBuilder.For(history, year, "WBBM");
+        var proposals = ProposalSummary.For(wbbm.Concat(wbk));
         var all = trends.Groups.Where(g => g.Year == year && g.Group == TrendAnalysis.AllUnits).Single();
         var allBefore = trends.Groups.FirstOrDefault(g => g.Year == previous && g.Group == TrendAnalysis.AllUnits);
         decimal? change = allBefore?.Totals.Mean is { } m0 && all.Totals.Mean is { } m1 ? Score.Round2(m1 - m0) : null;
@@ -44,14 +39,14 @@ public static class BriefingBuilder
             scores.Count,
             scores.Select(s => s.Unit.Instansi).Distinct(StringComparer.Ordinal).Count(),
             all.Wbbm, all.Wbk, all.Belum, all.ScoreReadyWbk,
-            scores.Count(s => s.Readiness.ScoreVerdict != ReadinessResult.Belum && s.Readiness.Verdict != s.Readiness.ScoreVerdict),
+            proposals.PrerequisitesOpen.Count,
             all.Incomplete,
             Score.Round2(all.Totals.Mean ?? 0),
             change,
             change switch { null => null, > 0 => "naik", < 0 => "turun", _ => "tetap" },
             change is { } c ? Math.Abs(c) : null,
-            wbk.Count(c => c.Ready), wbbm.Count(c => c.Ready),
-            wbk.Count(c => !c.Ready && c.ScoreShortfalls.All(s => s.Kind != CriterionKind.BlankQuestions) && c.Needed.Total is > 0 and <= ClosePoints),
+            proposals.ReadyFor("WBK").Count, proposals.ReadyFor("WBBM").Count,
+            proposals.CloseWbk.Count,
             moves,
             trends.Lost.Select(l => l.Unit.UnitId).Distinct().Count());
 
@@ -67,15 +62,15 @@ public static class BriefingBuilder
                 last?.TargetWbk, last is { AwardsKnown: true } ? last.AwardedWbk : null);
         }).ToList();
 
-        var ready = wbbm.Where(c => c.Ready).Concat(wbk.Where(c => c.Ready))
+        var ready = proposals.Ready
             .Select((c, i) => new BriefingReadyUnit(i + 1, c.Unit.UnitId, c.Unit.UnitName, c.Unit.Instansi, Score.Round2(c.Score.Card.Total ?? 0), c.Target,
                 c.Score.Highest is { } h ? $"{h.Predicate} {h.Year}" : "-"))
             .ToList();
-        var candidates = wbk.Where(c => !c.Ready).Take(ClosestCandidates)
-            .Select(c => new BriefingCandidate(c.Rank, c.Unit.UnitId, c.Unit.UnitName, c.Unit.Instansi, Score.Round2(c.Score.Card.Total ?? 0),
-                Score.Round2(c.Needed.Total ?? 0), ReadinessText.Shortfalls([.. c.Shortfalls], 3), Score.Round2(c.Projection?.Total),
-                c.ProjectedScoreReady == true ? "ya" : "belum"))
-            .ToList();
+        static BriefingCandidate Candidate(CandidateAnalysis c, int no) => new(no, c.Target, c.Unit.UnitId, c.Unit.UnitName, c.Unit.Instansi,
+            Score.Round2(c.Score.Card.Total ?? 0), Score.Round2(c.Needed.Total ?? 0), ReadinessText.Shortfalls([.. c.Shortfalls], 3), Score.Round2(c.Projection?.Total),
+            c.ProjectedScoreReady == true ? "ya" : "belum");
+        var pending = proposals.PrerequisitesOpen.Select((c, i) => Candidate(c, i + 1)).ToList();
+        var candidates = proposals.CloseWbk.Select((c, i) => Candidate(c, i + 1)).ToList();
         var declining = trends.Declined.Select(m => new BriefingDecline(m.Unit.UnitId, m.Unit.UnitName, Score.Round2(m.FromTotal), Score.Round2(m.ToTotal),
                 Score.Round2(m.Change), m.FromVerdict != m.ToVerdict ? $"{m.FromVerdict} → {m.ToVerdict}" : "-",
                 Lost(history.Get(m.Unit.UnitId, year)!.Readiness, trends.Lost.Where(l => l.Unit.UnitId == m.Unit.UnitId))))
@@ -95,6 +90,7 @@ public static class BriefingBuilder
             headline,
             instansi,
             ready,
+            pending,
             candidates,
             declining,
             areas,

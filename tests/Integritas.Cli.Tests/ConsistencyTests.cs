@@ -1,0 +1,162 @@
+using System.Globalization;
+using System.Text.Json;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
+using Integritas.TestSupport;
+
+namespace Integritas.Cli.Tests;
+
+/// <summary>
+/// The samples ingested once, every report of the latest year written by <c>zi report all</c>, and the CLI's JSON
+/// (<c>zi scores</c>, <c>zi candidates</c>) read through the CLI's own code path: what the consistency suite reads back.
+/// </summary>
+public sealed class ReportedYear : IDisposable
+{
+    public const int Year = 2025;
+
+    private readonly TempDirectory _dir = new();
+
+    public ReportedYear()
+    {
+        Database = _dir.File("zi.duckdb");
+        Assert.Equal(0, Zi.Run("ingest", "--db", Database, Path.Combine(AppContext.BaseDirectory, "data-samples")).ExitCode);
+        Output = _dir.File("out");
+        var report = Zi.Run("report", "all", "--db", Database, "--year", Year.ToString(CultureInfo.InvariantCulture), "--out", Output,
+            "--templates", Path.Combine(AppContext.BaseDirectory, "templates"));
+        Assert.True(report.ExitCode == 0, report.Error);
+        Scores = [.. Json("scores", "--format", "json").EnumerateArray()];
+        Wbk = [.. Json("candidates", "--format", "json", "--target", "WBK").GetProperty("candidates").EnumerateArray()];
+        Wbbm = [.. Json("candidates", "--format", "json", "--target", "WBBM").GetProperty("candidates").EnumerateArray()];
+        var previous = Zi.Run("scores", "--db", Database, "--year", (Year - 1).ToString(CultureInfo.InvariantCulture), "--format", "json");
+        PreviousScores = [.. JsonDocument.Parse(previous.Out).RootElement.Clone().EnumerateArray()];
+        Units = Scores.ToDictionary(s => s.GetProperty("unitId").GetString()!, s => Json("unit", s.GetProperty("unitId").GetString()!, "--format", "json"), StringComparer.Ordinal);
+    }
+
+    /// <summary>zi scores of the year before.</summary>
+    public IReadOnlyList<JsonElement> PreviousScores { get; }
+
+    /// <summary>zi unit KODE --format json, per unit of the year.</summary>
+    public IReadOnlyDictionary<string, JsonElement> Units { get; }
+
+    public string Database { get; }
+
+    public string Output { get; }
+
+    public IReadOnlyList<JsonElement> Scores { get; }
+
+    public IReadOnlyList<JsonElement> Wbk { get; }
+
+    public IReadOnlyList<JsonElement> Wbbm { get; }
+
+    public JsonElement Json(params string[] args)
+    {
+        var command = args[0] == "unit" ? args[..2] : args[..1];
+        var result = Zi.Run([.. command, "--db", Database, "--year", Year.ToString(CultureInfo.InvariantCulture), .. args[command.Length..]]);
+        Assert.True(result.ExitCode == 0, result.Error);
+        return JsonDocument.Parse(result.Out).RootElement.Clone();
+    }
+
+    public string File(string name) => Path.Combine(Output, name);
+
+    public void Dispose() => _dir.Dispose();
+}
+
+/// <summary>A Word document read back as a reader sees it: paragraphs, and tables by the heading above them.</summary>
+internal sealed class DocxReader
+{
+    private readonly List<DocumentFormat.OpenXml.OpenXmlElement> _blocks;
+
+    public DocxReader(string path)
+    {
+        using var document = WordprocessingDocument.Open(path, false);
+        _blocks = [.. document.MainDocumentPart!.Document!.Body!.ChildElements.Select(e => e.CloneNode(true))];
+    }
+
+    public IReadOnlyList<string> Paragraphs => [.. _blocks.SelectMany(b => b is Paragraph p ? [p] : b.Descendants<Paragraph>()).Select(p => p.InnerText).Where(t => t.Length > 0)];
+
+    /// <summary>The rows (cell texts) of the first table after the paragraph whose text starts with <paramref name="heading"/>, header row included.</summary>
+    public IReadOnlyList<IReadOnlyList<string>> TableAfter(string heading, int skipTables = 0)
+    {
+        var at = _blocks.FindIndex(b => b is Paragraph p && p.InnerText.StartsWith(heading, StringComparison.Ordinal));
+        Assert.True(at >= 0, $"no paragraph '{heading}'");
+        var table = _blocks.Skip(at + 1).OfType<Table>().Skip(skipTables).FirstOrDefault();
+        Assert.NotNull(table);
+        return Rows(table);
+    }
+
+    /// <summary>Every top-level table, as rows of cell texts.</summary>
+    public IReadOnlyList<IReadOnlyList<IReadOnlyList<string>>> Tables => [.. _blocks.OfType<Table>().Select(Rows)];
+
+    private static List<IReadOnlyList<string>> Rows(Table table) =>
+        [.. table.Elements<TableRow>().Select(r => (IReadOnlyList<string>)[.. r.Elements<TableCell>().Select(c => string.Join("\n", c.Elements<Paragraph>().Select(p => p.InnerText)))])];
+
+    /// <summary>The paragraph just before the first one equal to <paramref name="label"/> (a headline box: the number above its label).</summary>
+    public string Before(string label)
+    {
+        var paragraphs = Paragraphs;
+        var at = paragraphs.ToList().FindIndex(p => p.StartsWith(label, StringComparison.Ordinal));
+        Assert.True(at > 0, $"no paragraph '{label}'");
+        return paragraphs[at - 1];
+    }
+}
+
+/// <summary>
+/// Issue 9.3: for every unit of the sample year, the figures of every output — CLI JSON, briefing, candidate list
+/// (docx and xlsx), annual report, scorecards — read back from the files agree: totals, area percentages,
+/// verdicts, points needed, changes; and every headline count equals the list it summarises.
+/// </summary>
+public sealed class ConsistencyTests(ReportedYear year) : IClassFixture<ReportedYear>
+{
+    private JsonElement ScoreOf(string unit) => year.Scores.Single(s => s.GetProperty("unitId").GetString() == unit);
+
+    private static string UnitIdOf(string cell) => cell[(cell.LastIndexOf('(') + 1)..cell.LastIndexOf(')')];
+
+    private static int Count(string text) => int.Parse(text, NumberStyles.Integer, CultureInfo.InvariantCulture);
+
+    private static List<IReadOnlyList<string>> Body(IReadOnlyList<IReadOnlyList<string>> rows) => [.. rows.Skip(1)];
+
+    private static bool IsReady(JsonElement c) => c.GetProperty("ready").GetBoolean();
+
+    private static bool IsPending(JsonElement c) => c.GetProperty("scoreReady").GetBoolean() && !c.GetProperty("ready").GetBoolean();
+
+    [Fact]
+    public void Briefing_HeadlineCounts_EqualTheListsItShows()
+    {
+        var briefing = new DocxReader(year.File("briefing-2025.docx"));
+        var ready = Body(briefing.TableAfter("Unit siap diusulkan"));
+        var pending = Body(briefing.TableAfter("Memenuhi nilai, syarat belum lengkap"));
+        var close = Body(briefing.TableAfter("Kurang ≤ 2 poin menuju WBK"));
+
+        Assert.Equal(ready.Count(r => r[4] == "WBK"), Count(briefing.Before("siap diusulkan WBK")));
+        Assert.Equal(ready.Count(r => r[4] == "WBBM"), Count(briefing.Before("siap diusulkan WBBM")));
+        Assert.Equal(pending.Count, Count(briefing.Before("memenuhi nilai, syarat belum lengkap")));
+        Assert.Equal(close.Count, Count(briefing.Before("kurang ≤ 2 poin menuju WBK")));
+        Assert.Contains($"{pending.Count} unit lain sudah memenuhi kriteria nilai", string.Join("\n", briefing.Paragraphs), StringComparison.Ordinal);
+
+        // The lists are the CLI's: ready, ready on the scores with prerequisites open (never a holder of the level), within 2 points.
+        var all = year.Wbbm.Concat(year.Wbk).ToList();
+        Assert.Equal(all.Where(IsReady).Select(c => c.GetProperty("unitId").GetString()), ready.Select(r => UnitIdOf(r[1])));
+        Assert.Equal(all.Where(IsPending).Select(c => c.GetProperty("unitId").GetString()), pending.Select(r => UnitIdOf(r[1])));
+        Assert.Equal(year.Wbk.Where(c => !c.GetProperty("scoreReady").GetBoolean() && c.GetProperty("blankQuestions").GetInt32() == 0
+                && c.GetProperty("pointsNeeded").GetProperty("total").GetDecimal() is > 0 and <= 2).Select(c => c.GetProperty("unitId").GetString()),
+            close.Select(r => UnitIdOf(r[1])));
+        Assert.DoesNotContain(pending, r => ScoreOf(UnitIdOf(r[1])).GetProperty("scoreReadiness").GetString() == "WBBM" && r[3] == "WBBM"
+            && year.Wbbm.All(c => c.GetProperty("unitId").GetString() != UnitIdOf(r[1])));
+    }
+
+    [Fact]
+    public void AnnualReport_Counts_EqualTheBriefingsAndItsUnitTable()
+    {
+        var briefing = new DocxReader(year.File("briefing-2025.docx"));
+        var annual = new DocxReader(year.File("laporan-tahunan-2025.docx"));
+        var units = Body(annual.TableAfter("5. Daftar Unit Kerja"));
+
+        var pending = Count(annual.Before("nilai cukup, syarat belum lengkap"));
+        Assert.Equal(Count(briefing.Before("memenuhi nilai, syarat belum lengkap")), pending);
+        Assert.Equal(units.Count(u => u[6].StartsWith("Nilai memenuhi", StringComparison.Ordinal)), pending);
+        Assert.Equal(Count(briefing.Before("siap diusulkan WBK")), Count(annual.Before("siap diusulkan WBK")));
+        Assert.Equal(Count(briefing.Before("siap diusulkan WBBM")), Count(annual.Before("siap diusulkan WBBM")));
+        Assert.Equal(units.Count(u => u[6].StartsWith("Siap diusulkan", StringComparison.Ordinal)),
+            Count(annual.Before("siap diusulkan WBK")) + Count(annual.Before("siap diusulkan WBBM")));
+    }
+}
