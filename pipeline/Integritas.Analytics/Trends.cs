@@ -1,4 +1,5 @@
 using Integritas.Domain.Readiness;
+using Integritas.Domain.Scoring;
 using Integritas.Store.Queries;
 
 namespace Integritas.Analytics;
@@ -39,7 +40,8 @@ public sealed record AreaHoldback(string Area, string Name, int UnitsHeldBack, i
 /// <summary>A unit whose total moved between two years.</summary>
 public sealed record Mover(UnitInfo Unit, int FromYear, decimal FromTotal, decimal ToTotal, string FromVerdict, string ToVerdict, bool RuleChanged)
 {
-    public decimal Change => ToTotal - FromTotal;
+    /// <summary>The difference of the two totals as shown (2 decimals each).</summary>
+    public decimal Change => Score.Change(ToTotal, FromTotal)!.Value;
 }
 
 /// <summary>A criterion a unit met last year and no longer meets (binding both years, same level).</summary>
@@ -113,9 +115,9 @@ public static class TrendAnalysis
             var areas = s.Card.Areas.Select(a =>
             {
                 var before = previous?.Card.Area(a.Code);
-                return new AreaTrendPoint(a.Code, a.Total, a.Rule.Weight, a.Percent, before is null ? null : a.Percent - before.Percent);
+                return new AreaTrendPoint(a.Code, a.Total, a.Rule.Weight, a.Percent, Score.Change(a.Percent, before?.Percent));
             }).ToList();
-            var change = previous?.Card.Total is { } from && s.Card.Total is { } to ? to - from : (decimal?)null;
+            var change = Score.Change(s.Card.Total, previous?.Card.Total);
             years.Add(new UnitYearTrend(s.Year, s.Card.Rule.Label, previous is not null && previous.Card.Rule.Id != s.Card.Rule.Id, s.Card.Total, change, areas,
                 s.Readiness.Verdict, s.Readiness.ScoreVerdict, s.Card.BlankQuestions));
             previous = s;
@@ -150,7 +152,7 @@ public static class TrendAnalysis
             var belowWbk = current.Count(s => s.Readiness.For("WBK").Any(c => c.Criterion == criterion && c.Status == CriterionStatus.Unmet));
             var mean = current.Average(s => s.Card.Area(area.Code)?.Percent ?? 0);
             var before = previous.Select(s => s.Card.Area(area.Code)?.Percent).OfType<decimal>().ToList();
-            result.Add(new AreaHoldback(area.Code, area.ShortName, heldBack, belowWbk, mean, before.Count == 0 ? null : mean - before.Average()));
+            result.Add(new AreaHoldback(area.Code, area.ShortName, heldBack, belowWbk, mean, before.Count == 0 ? null : Score.Change(mean, before.Average())));
         }
         return [.. result.OrderByDescending(h => h.UnitsHeldBack).ThenBy(h => h.MeanPercent)];
     }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
+using Integritas.Spreadsheets;
 using Integritas.TestSupport;
 
 namespace Integritas.Cli.Tests;
@@ -107,6 +108,14 @@ internal sealed class DocxReader
 /// </summary>
 public sealed class ConsistencyTests(ReportedYear year) : IClassFixture<ReportedYear>
 {
+    private static readonly CultureInfo Id = CultureInfo.GetCultureInfo("id-ID");
+
+    private static string N(decimal value) => value.ToString("N2", Id);
+
+    private static string N(JsonElement value) => N(value.GetDecimal());
+
+    private static string Signed(decimal value) => (value > 0 ? "+" : "") + N(value);
+
     private JsonElement ScoreOf(string unit) => year.Scores.Single(s => s.GetProperty("unitId").GetString() == unit);
 
     private static string UnitIdOf(string cell) => cell[(cell.LastIndexOf('(') + 1)..cell.LastIndexOf(')')];
@@ -158,5 +167,81 @@ public sealed class ConsistencyTests(ReportedYear year) : IClassFixture<Reported
         Assert.Equal(Count(briefing.Before("siap diusulkan WBBM")), Count(annual.Before("siap diusulkan WBBM")));
         Assert.Equal(units.Count(u => u[6].StartsWith("Siap diusulkan", StringComparison.Ordinal)),
             Count(annual.Before("siap diusulkan WBK")) + Count(annual.Before("siap diusulkan WBBM")));
+    }
+
+    private static string Readiness(string verdict) => verdict == "BELUM" ? "Belum" : verdict;
+
+    [Fact]
+    public void EveryUnit_TotalsVerdictsPointsAndChanges_AgreeAcrossCliAnnualAndScorecards()
+    {
+        var annual = new DocxReader(year.File("laporan-tahunan-2025.docx"));
+        var table = Body(annual.TableAfter("5. Daftar Unit Kerja")).ToDictionary(r => UnitIdOf(r[1]), StringComparer.Ordinal);
+        var before = year.PreviousScores.ToDictionary(s => s.GetProperty("unitId").GetString()!, StringComparer.Ordinal);
+
+        Assert.Equal(year.Scores.Count, table.Count);
+        foreach (var score in year.Scores)
+        {
+            var id = score.GetProperty("unitId").GetString()!;
+            var row = table[id];
+            var unit = year.Units[id];
+            Assert.True(N(score.GetProperty("total")) == row[3], $"{id}: total {N(score.GetProperty("total"))} in zi scores, {row[3]} in the annual unit table");
+            Assert.True(Readiness(score.GetProperty("readiness").GetString()!) == row[5], $"{id}: readiness");
+            if (before.TryGetValue(id, out var then))
+            {
+                // A change shown is the difference of the totals shown.
+                var change = Signed(Math.Round(score.GetProperty("total").GetDecimal(), 2) - Math.Round(then.GetProperty("total").GetDecimal(), 2));
+                Assert.True(change == row[4], $"{id}: Δ {row[4]} in the annual unit table, {change} from the totals shown");
+                var trend = unit.GetProperty("trend").EnumerateArray().Single(y => y.GetProperty("year").GetInt32() == ReportedYear.Year);
+                Assert.True(change == Signed(trend.GetProperty("totalChange").GetDecimal()), $"{id}: totalChange in zi unit");
+            }
+
+            var card = new DocxReader(Path.Combine(year.Output, "rapor-unit-2025", id + ".docx"));
+            Assert.Equal(row[3], card.Before("nilai total (min."));
+            Assert.Equal(row[6], card.Paragraphs[3]);
+            var points = unit.GetProperty("pointsNeeded");
+            var shown = points.ValueKind == JsonValueKind.Null ? "-" : N(points.GetProperty("total"));
+            Assert.True(shown == card.Before("poin kurang menuju"), $"{id}: points needed {shown} in zi unit, {card.Before("poin kurang menuju")} in the scorecard");
+            var section = annual.Paragraphs.ToList();
+            var at = section.FindIndex(p => p.StartsWith(id + " · ", StringComparison.Ordinal));
+            Assert.True(at > 0, id);
+            Assert.Equal(row[6], section[at + 1]);
+            Assert.Equal(shown, section[section.FindIndex(at, p => p.StartsWith("poin kurang menuju", StringComparison.Ordinal)) - 1]);
+
+            // Areas as % of weight: the scorecard's needs table shows the CLI's percentages.
+            var needs = Body(card.TableAfter("Kebutuhan per area")).ToDictionary(r => r[0][(r[0].LastIndexOf('(') + 1)..^1], StringComparer.Ordinal);
+            foreach (var area in score.GetProperty("areas").EnumerateObject())
+            {
+                Assert.Equal(N(area.Value.GetProperty("percent")) + "%", needs[area.Name][1]);
+            }
+        }
+    }
+
+    [Fact]
+    public void CandidateList_DocxAndXlsx_ShowTheCandidatesOfTheCli()
+    {
+        var list = new DocxReader(year.File("daftar-kandidat-2025.docx"));
+        using var book = XlsxWorkbook.Open(year.File("daftar-kandidat-2025.xlsx"));
+        foreach (var (level, cli) in new[] { ("WBK", year.Wbk), ("WBBM", year.Wbbm) })
+        {
+            var rows = Body(list.TableAfter($"Kandidat {level} 2026"));
+            var sheet = book.ReadRows(book.FindSheet($"Kandidat {level} 2026")!).Skip(1).Where(r => !r.IsEmpty).ToList();
+            Assert.Equal(cli.Count, rows.Count);
+            Assert.Equal(cli.Count, sheet.Count);
+            for (var i = 0; i < cli.Count; i++)
+            {
+                var c = cli[i];
+                var id = c.GetProperty("unitId").GetString()!;
+                Assert.StartsWith(id + " ·", rows[i][1].Split('\n')[^1], StringComparison.Ordinal);
+                Assert.Equal(N(c.GetProperty("total")), rows[i][2]);
+                Assert.Equal(N(c.GetProperty("pointsNeeded").GetProperty("total")), rows[i][4].Split('\n')[0]);
+                Assert.Equal(id, sheet[i].Text(2));
+                Assert.Equal(c.GetProperty("total").GetDecimal(), sheet[i][5]!.Value.Number);
+                Assert.Equal(c.GetProperty("pointsNeeded").GetProperty("total").GetDecimal(), sheet[i][10]!.Value.Number);
+                Assert.Equal(c.GetProperty("readiness").GetString(), sheet[i].Text(6));
+            }
+        }
+        var counts = list.TableAfter("Ringkasan");
+        Assert.Equal(year.Wbk.Count(IsPending).ToString(CultureInfo.InvariantCulture), counts[1][3]);
+        Assert.Equal(year.Wbbm.Count(IsPending).ToString(CultureInfo.InvariantCulture), counts[2][3]);
     }
 }

@@ -61,7 +61,7 @@ public static class AnnualBuilder
             [.. data.Findings.Select(UnitSectionBuilder.FindingOf)],
             data.Findings.Select(f => f.UnitId).Distinct(StringComparer.Ordinal).Count(),
             [.. data.Reviews.Select(r => new ReviewSummaryRow(r.UnitId, r.UnitName, ReadinessText.Layer(r.Reviewer), Score.Round2(r.UnitTotal), Score.Round2(r.ReviewerTotal),
-                Score.Round2(r.Moved), r.Changes.Count))],
+                Score.Change(r.ReviewerTotal, r.UnitTotal), r.Changes.Count))],
             [.. trends.Groups
                 .Select(g => new GroupYearRow(g.Group, g.Group == TrendAnalysis.AllUnits, g.Year, g.Totals.Count, Score.Round2(g.Totals.Mean), Score.Round2(g.Totals.Median), g.Wbbm, g.Wbk, g.Belum))],
             [.. sources.Select(Source)]);

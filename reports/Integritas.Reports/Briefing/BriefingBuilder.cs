@@ -32,7 +32,7 @@ public static class BriefingBuilder
         var proposals = ProposalSummary.For(wbbm.Concat(wbk));
         var all = trends.Groups.Where(g => g.Year == year && g.Group == TrendAnalysis.AllUnits).Single();
         var allBefore = trends.Groups.FirstOrDefault(g => g.Year == previous && g.Group == TrendAnalysis.AllUnits);
-        decimal? change = allBefore?.Totals.Mean is { } m0 && all.Totals.Mean is { } m1 ? Score.Round2(m1 - m0) : null;
+        var change = Score.Change(all.Totals.Mean, allBefore?.Totals.Mean);
         var moves = trends.Units.Select(u => u.In(year)).Count(y => y?.TotalChange < 0);
 
         var headline = new BriefingHeadline(
@@ -56,7 +56,7 @@ public static class BriefingBuilder
             var target = targets.FirstOrDefault(t => t.Year == year && Same(t.Instansi, g.Group));
             var last = targets.FirstOrDefault(t => t.Year == previous && Same(t.Instansi, g.Group));
             return new BriefingInstansi(g.Group, g.Totals.Count, Score.Round2(g.Totals.Mean ?? 0),
-                before?.Totals.Mean is { } b && g.Totals.Mean is { } n ? Score.Round2(n - b) : null, g.Wbbm, g.Wbk, g.Belum,
+                Score.Change(g.Totals.Mean, before?.Totals.Mean), g.Wbbm, g.Wbk, g.Belum,
                 target?.TargetWbk, target?.ReadyWbk ?? 0, target is { AwardsKnown: true } ? target.AwardedWbk : null,
                 target?.TargetWbbm, target?.ReadyWbbm ?? 0, target is { AwardsKnown: true } ? target.AwardedWbbm : null,
                 last?.TargetWbk, last is { AwardsKnown: true } ? last.AwardedWbk : null);

@@ -176,7 +176,7 @@ public static class UnitSectionBuilder
                 Score.Round2(g.Gain), false, g.Text))];
 
     private static ReviewRow Review(LayerReview r) => new(
-        ReadinessText.Layer(r.Reviewer), Score.Round2(r.UnitTotal), Score.Round2(r.ReviewerTotal), Score.Round2(r.Moved), r.Changes.Count,
+        ReadinessText.Layer(r.Reviewer), Score.Round2(r.UnitTotal), Score.Round2(r.ReviewerTotal), Score.Change(r.ReviewerTotal, r.UnitTotal), r.Changes.Count,
         [.. r.Changes.Select(c => new AnswerChangeRow(c.Question, Formats.Answer(c.Kind, c.UnitAnswer), Formats.Answer(c.Kind, c.ReviewerAnswer), Math.Round(c.PointsMoved, 3, MidpointRounding.AwayFromZero)))]);
 
     public static FindingRow FindingOf(FindingInfo f) => new(
