@@ -100,7 +100,7 @@ public sealed class AnalyticsCommandTests(SampleDatabase db) : IClassFixture<Sam
         Assert.Equal(0, result.ExitCode);
         FitsTheTerminal(result.Out);
         Assert.True(result.Out.Split('\n').Length <= 55, "one screen");
-        foreach (var expected in new[] { "ESDM-06 · Balai Penyelidikan", "tpi_itjen", "Min WBK", "PW Pengawasan %", "Syarat pengusulan (5/2024)",
+        foreach (var expected in new[] { "ESDM-06 · Balai Penyelidikan", "TPI Itjen", "Min WBK", "PW Pengawasan %", "Syarat pengusulan (5/2024)",
                      "Poin yang masih dibutuhkan menuju WBK", "Proyeksi 2026", "Soal yang menambah nilai" })
         {
             Assert.Contains(expected, result.Out, StringComparison.Ordinal);

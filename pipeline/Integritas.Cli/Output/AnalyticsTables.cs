@@ -1,7 +1,6 @@
 using System.Globalization;
 using Integritas.Analytics;
 using Integritas.Domain.Formatting;
-using Integritas.Domain.Lke;
 using Integritas.Domain.Readiness;
 using Integritas.Reports;
 using Integritas.Store.Queries;
@@ -73,7 +72,7 @@ public static class AnalyticsTables
         var rule = score.Card.Rule;
         var held = score.Held.Count == 0 ? "belum ada" : string.Join(", ", score.Held.Select(h => $"{h.Predicate} {h.Year}"));
         output.WriteLine($"{score.Unit.UnitId} · {score.Unit.UnitName}");
-        output.WriteLine($"{score.Unit.Instansi} · LKE {score.Year} ({score.Layer.ToCode()} v{score.Version}) · aturan {rule.Label} · predikat: {held}");
+        output.WriteLine($"{score.Unit.Instansi} · LKE {score.Year} ({ReadinessText.Layer(score.Layer)} v{score.Version}) · aturan {rule.Label} · predikat: {held}");
         var verdict = $"Kesiapan {score.Year}: {score.Readiness.Verdict}" + (score.Readiness.ScoreVerdict != score.Readiness.Verdict ? $" (menurut nilai saja: {score.Readiness.ScoreVerdict})" : "");
         var toward = target is null ? " · sudah memegang WBBM" : candidate is null ? "" : $" · menuju {target}: kurang {Num(candidate.Needed.Total)} poin" +
             (candidate.PrerequisiteShortfalls.Count > 0 ? $", {candidate.PrerequisiteShortfalls.Count} syarat belum terpenuhi" : "");
@@ -97,7 +96,7 @@ public static class AnalyticsTables
             cells.AddRange(history4.Select(s => Num(value(s), decimals)));
             var now = value(score);
             var before = history4.Count > 1 && history4[^1].Year == score.Year ? value(history4[^2]) : null;
-            cells.Add(now is { } n && before is { } b ? Signed(n - b, decimals) : "");
+            cells.Add(Signed(decimals == 0 ? now - before : Domain.Scoring.Score.Change(now, before), decimals));
             cells.Add(Requirement(score.Readiness, "WBK", criterion, percent));
             cells.Add(Requirement(score.Readiness, "WBBM", criterion, percent));
             table.Add([.. cells]);
@@ -154,7 +153,7 @@ public static class AnalyticsTables
             foreach (var g in questions)
             {
                 q.Add($"{g.Question} ({g.Area})", g.Blank ? "kosong" : Formats.Answer(g.Kind, g.Answer), g.Blank ? "isi" : Formats.Answer(g.Kind, g.NextAnswer ?? ""),
-                    g.Gain is { } v ? Formats.Number(v, 3) : "-", g.Text);
+                    Num(g.Gain), g.Text);
             }
             q.Write(output);
         }
@@ -188,7 +187,7 @@ public static class AnalyticsTables
         {
             var before = report.Groups.FirstOrDefault(o => o.Group == g.Group && o.Year == previous);
             var target = targets.FirstOrDefault(t => t.Year == report.Year && string.Equals(t.Instansi, g.Group, StringComparison.OrdinalIgnoreCase));
-            byInstansi.Add(g.Group, I(g.Totals.Count), Num(g.Totals.Mean), g.Totals.Mean is { } m && before?.Totals.Mean is { } b ? Signed(m - b) : "",
+            byInstansi.Add(g.Group, I(g.Totals.Count), Num(g.Totals.Mean), Signed(Domain.Scoring.Score.Change(g.Totals.Mean, before?.Totals.Mean)),
                 Num(g.Totals.Median), Num(g.Totals.StdDev, 1), I(g.Wbbm), I(g.Wbk), I(g.Belum),
                 target?.TargetWbk is { } t ? I(t) : "-", target is null || !target.AwardsKnown ? "belum ada" : $"{I(target.AwardedWbk)} WBK {I(target.AwardedWbbm)} WBBM");
         }
