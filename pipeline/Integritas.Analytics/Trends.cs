@@ -76,7 +76,11 @@ public static class TrendAnalysis
         {
             var scores = history.InYear(y).Where(InScope).ToList();
             groups.AddRange(scores.GroupBy(s => s.Unit.Instansi).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => Stats(g.Key, y, [.. g])));
-            groups.Add(Stats(instansi ?? AllUnits, y, scores));
+            // Scoped to one instansi, its own group is the whole: no second row of the same units.
+            if (instansi is null)
+            {
+                groups.Add(Stats(AllUnits, y, scores));
+            }
         }
 
         var current = history.InYear(year).Where(InScope).ToList();

@@ -162,6 +162,13 @@ public sealed class AnalyticsCommandTests(SampleDatabase db) : IClassFixture<Sam
 
         Assert.All(json.GetProperty("units").EnumerateArray(), u => Assert.StartsWith("BPS-", u.GetProperty("unitId").GetString(), StringComparison.Ordinal));
         Assert.Equal(1, Zi.Run("trends", "--db", db.Path, "--instansi", "Kementerian Tidak Ada").ExitCode);
+        var years = json.GetProperty("years").EnumerateArray().Select(y => y.GetInt32()).ToList();
+        Assert.Equal(years, json.GetProperty("groups").EnumerateArray().Select(g => g.GetProperty("year").GetInt32()));
+
+        // The table lists each year once and fills the instansi's row.
+        var lines = Zi.Run("trends", "--db", db.Path, "--instansi", "Badan Pusat Statistik").Out.Split('\n');
+        Assert.All(years, y => Assert.Single(lines, l => l.StartsWith(y.ToString(System.Globalization.CultureInfo.InvariantCulture) + " ", StringComparison.Ordinal)));
+        Assert.Single(lines, l => l.StartsWith("Badan Pusat Statistik ", StringComparison.Ordinal) && l.Contains("13", StringComparison.Ordinal));
     }
 
     [Fact]

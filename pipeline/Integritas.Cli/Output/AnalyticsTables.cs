@@ -161,7 +161,8 @@ public static class AnalyticsTables
 
     public static void Trends(TextWriter output, TrendReport report, IReadOnlyList<TargetRow> targets)
     {
-        var overallName = report.Groups.LastOrDefault()?.Group ?? TrendAnalysis.AllUnits;
+        // Every unit together, or, for one instansi, that instansi's own group (the only one).
+        var overallName = report.Groups.Any(g => g.Group == TrendAnalysis.AllUnits) ? TrendAnalysis.AllUnits : report.Groups.LastOrDefault()?.Group ?? TrendAnalysis.AllUnits;
         var overall = report.Groups.Where(g => g.Group == overallName).ToList();
         output.WriteLine($"Tren Zona Integritas {report.Years[0]}–{report.Year}: {overallName}");
         var years = new TextTable([
@@ -183,7 +184,7 @@ public static class AnalyticsTables
             new("SD", 5, Align.Right), new("WBBM", 4, Align.Right), new("WBK", 4, Align.Right), new("BELUM", 5, Align.Right), new("Target", 6, Align.Right),
             new($"Anugerah {report.Year}", 13, Align.Right),
         ]);
-        foreach (var g in report.Groups.Where(g => g.Year == report.Year && g.Group != overallName))
+        foreach (var g in report.Groups.Where(g => g.Year == report.Year && g.Group != TrendAnalysis.AllUnits))
         {
             var before = report.Groups.FirstOrDefault(o => o.Group == g.Group && o.Year == previous);
             var target = targets.FirstOrDefault(t => t.Year == report.Year && string.Equals(t.Instansi, g.Group, StringComparison.OrdinalIgnoreCase));
