@@ -225,4 +225,17 @@ public sealed class AnalyticsCommandTests(SampleDatabase db) : IClassFixture<Sam
         Assert.Contains($"Di bawah kriteria WBK yang dipegang: kurang {below} poin", unit, StringComparison.Ordinal);
         Assert.Contains("KEMENAG-06 (WBK, kurang", table, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Scores_Table_ShowsValuesBesideMinimumsInTwoDecimalsAndNamesThatDiffer()
+    {
+        var lines = Zi.Run("scores", "--db", db.Path, "--year", "2025").Out.Split('\n');
+
+        FitsTheTerminal(string.Join('\n', lines));
+        // ESDM-06's SDM is 59,98% and BPS-03's PW 74,97%: shown whole they read as meeting 60% and 75%.
+        Assert.Contains("59,98", lines.Single(l => l.StartsWith("ESDM-06 ", StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.Contains("74,97", lines.Single(l => l.StartsWith("BPS-03 ", StringComparison.Ordinal)), StringComparison.Ordinal);
+        var kemenag = lines.Where(l => l.StartsWith("KEMENAG-", StringComparison.Ordinal)).Select(l => l[12..26]).ToList();
+        Assert.Equal(kemenag.Count, kemenag.Distinct().Count());
+    }
 }

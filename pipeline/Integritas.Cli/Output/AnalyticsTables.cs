@@ -18,7 +18,7 @@ public static class AnalyticsTables
             $"{candidates.Count(c => !c.ScoreReady && c.ProjectedScoreReady == true)} diproyeksikan siap {year + 1}.");
         output.WriteLine();
         var table = new TextTable([
-            new("No", 3, Align.Right), new("Kode", 10), new("Unit kerja", 22), new("Total", 6, Align.Right), new("Kurang", 6, Align.Right),
+            new("No", 3, Align.Right), new("Kode", 10), new("Unit kerja", 22, KeepEnd: true), new("Total", 6, Align.Right), new("Kurang", 6, Align.Right),
             new($"Pr.{year + 1}", 7, Align.Right), new("Yang harus dibenahi", 44), new("Soal", 8),
         ]);
         foreach (var c in top > 0 ? candidates.Take(top) : candidates)
@@ -201,7 +201,7 @@ public static class AnalyticsTables
         ]);
         foreach (var h in report.Holdbacks)
         {
-            areas.Add($"{h.Area} {h.Name}", Num(h.MeanPercent, 1), Signed(h.MeanPercentChange, 1), I(h.UnitsHeldBack), I(h.BelowWbkMinimum));
+            areas.Add($"{h.Area} {h.Name}", Num(h.MeanPercent), Signed(h.MeanPercentChange), I(h.UnitsHeldBack), I(h.BelowWbkMinimum));
         }
         areas.Write(output);
 
@@ -219,7 +219,7 @@ public static class AnalyticsTables
             {
                 var units = report.Lost.GroupBy(l => l.Unit.UnitId).ToList();
                 output.WriteLine($"Kriteria yang dipenuhi pada {py} tetapi tidak lagi pada {report.Year} ({units.Count} unit):");
-                var lost = new TextTable([new("Kode", 10), new("Unit kerja", 30), new("Menuju", 6), new("Kriteria yang lepas (tahun lalu → sekarang, syarat)", 66)]);
+                var lost = new TextTable([new("Kode", 10), new("Unit kerja", 30, KeepEnd: true), new("Menuju", 6), new("Kriteria yang lepas (tahun lalu → sekarang, syarat)", 66)]);
                 foreach (var unit in units.Take(12))
                 {
                     var first = unit.First();

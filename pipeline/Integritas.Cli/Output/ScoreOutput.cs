@@ -165,7 +165,7 @@ public static class ScoreOutput
             default:
                 var target = candidates.FirstOrDefault()?.Target ?? "WBK";
                 var table = new TextTable([
-                    new("No", 3, Align.Right), new("Kode", 10), new("Unit kerja", 34), new("Total", 6, Align.Right), new("Siap", 6),
+                    new("No", 3, Align.Right), new("Kode", 10), new("Unit kerja", 34, KeepEnd: true), new("Total", 6, Align.Right), new("Siap", 6),
                     new("Kurang", 6, Align.Right), new("Syarat", 6, Align.Right), new("Proyeksi", 8, Align.Right), new("Kekurangan menuju " + target, 28),
                 ]);
                 foreach (var c in candidates)
@@ -213,14 +213,15 @@ public static class ScoreOutput
     private static void ScoresTable(TextWriter output, IReadOnlyList<UnitYearScore> scores)
     {
         var areaCodes = scores.Count == 0 ? [] : scores[0].Card.Areas.Select(a => a.Code).ToList();
-        var columns = new List<Column> { new("Kode", 10), new("Unit kerja", 18), new("Total", 6, Align.Right), new("Peng.", 5, Align.Right), new("Hasil", 5, Align.Right) };
-        columns.AddRange(areaCodes.Select(c => new Column(c + "%", 5, Align.Right)));
-        columns.AddRange([new("Kosong", 6, Align.Right), new("Nilai", 6), new("Kesiapan", 8)]);
+        // Every figure compared with a minimum in 2 decimals (Formats.Score): 59,98% must not read as 60.
+        var columns = new List<Column> { new("Kode", 10), new("Unit kerja", 14, KeepEnd: true), new("Total", 6, Align.Right), new("Peng.", 5, Align.Right), new("Hasil", 5, Align.Right) };
+        columns.AddRange(areaCodes.Select(c => new Column(c + "%", 6, Align.Right)));
+        columns.AddRange([new("Ksg", 3, Align.Right), new("Nilai", 5), new("Kesiapan", 8)]);
         var table = new TextTable(columns);
         foreach (var s in scores)
         {
-            var cells = new List<string> { s.Unit.UnitId, s.Unit.UnitName, Num(s.Card.Total), Num(s.Card.Pengungkit, 1), Num(s.Card.Hasil, 1) };
-            cells.AddRange(s.Card.Areas.Select(a => Num(a.Percent, 0)));
+            var cells = new List<string> { s.Unit.UnitId, s.Unit.UnitName, Num(s.Card.Total), Num(s.Card.Pengungkit), Num(s.Card.Hasil) };
+            cells.AddRange(s.Card.Areas.Select(a => Num(a.Percent)));
             cells.AddRange([s.Card.BlankQuestions == 0 ? "-" : s.Card.BlankQuestions.ToString(Formats.Indonesian), s.Readiness.ScoreVerdict, s.Readiness.Verdict]);
             table.Add([.. cells]);
         }
@@ -228,12 +229,12 @@ public static class ScoreOutput
         var below = scores.Where(s => s.Readiness.HeldBelow is not null).ToList();
         if (below.Count > 0)
         {
-            output.WriteLine("Di bawah kriteria predikat yang dipegang: " + string.Join("; ", below.Select(s =>
+            AnalyticsTables.Note(output, "Di bawah kriteria predikat yang dipegang: " + string.Join("; ", below.Select(s =>
                 $"{s.Unit.UnitId} ({s.Readiness.HeldBelow}, kurang {Num(s.Readiness.HeldBelowPoints?.Total)} poin: {string.Join(", ", s.Readiness.HeldShortfalls.Select(Reports.ReadinessText.ShortGap))})")) + ".");
         }
         var counts = scores.GroupBy(s => s.Readiness.Verdict).ToDictionary(g => g.Key, g => g.Count());
-        output.WriteLine($"{scores.Count} unit: WBBM {counts.GetValueOrDefault("WBBM")}, WBK {counts.GetValueOrDefault("WBK")}, " +
-            $"BELUM {counts.GetValueOrDefault(ReadinessResult.Belum)}; {scores.Count(s => !s.Card.IsComplete)} LKE belum lengkap. Nilai = kesiapan menurut nilai saja; Kesiapan = juga syarat pengusulan. Nilai dibulatkan 2 desimal; % = nilai area terhadap bobotnya.");
+        AnalyticsTables.Note(output, $"{scores.Count} unit: WBBM {counts.GetValueOrDefault("WBBM")}, WBK {counts.GetValueOrDefault("WBK")}, " +
+            $"BELUM {counts.GetValueOrDefault(ReadinessResult.Belum)}; {scores.Count(s => !s.Card.IsComplete)} LKE belum lengkap. Nilai = kesiapan menurut nilai saja; Kesiapan = juga syarat pengusulan. Nilai dibulatkan 2 desimal; % = nilai area terhadap bobotnya; Ksg = soal kosong.");
     }
 
     private static string Num(decimal? value, int decimals = 2) => value is { } v ? Formats.Number(v, decimals) : "-";

@@ -243,8 +243,8 @@ public static class AnnualBuilder
             rows,
             UnitCharts.AreaMinimums(rule),
             "Nilai area (% bobot)",
-            // Cut rather than round: a cell coloured as under a minimum must not read as meeting it.
-            v => Formats.Number(Math.Truncate((decimal)v * 10) / 10, 1),
+            // The product's one convention for a value beside a minimum: 2 decimals, as the verdict rounds.
+            v => Formats.Score((decimal)v),
             UnitCharts.Tick));
     }
 

@@ -162,7 +162,7 @@ public static class BriefingBuilder
                 new ThresholdLine((double)thresholds.WbkAreaPercent, $"Minimum WBK {Formats.Number(thresholds.WbkAreaPercent, 0)}%", ThresholdStyle.Wbk),
                 new ThresholdLine((double)thresholds.WbbmAreaPercent, $"Minimum WBBM {Formats.Number(thresholds.WbbmAreaPercent, 0)}%", ThresholdStyle.Wbbm),
             ],
-            v => Formats.Number((decimal)v, 1) + "%",
+            v => Formats.ScorePercent((decimal)v),
             FormatTick: v => Formats.Number((decimal)v, 0) + "%"), height: 470);
     }
 }
