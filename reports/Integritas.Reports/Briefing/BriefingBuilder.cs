@@ -14,6 +14,12 @@ public static class BriefingBuilder
     public const string TrendChartSuffix = "-tren.png";
     public const string AreaChartSuffix = "-area.png";
 
+    /// <summary>
+    /// The trend chart's layout height: low enough that it fits under the instansi table on page 1, so the
+    /// briefing, with every unit its headline counts, stays within 3 pages.
+    /// </summary>
+    public const int BriefingChartHeight = 340;
+
     /// <summary>How many declining units the briefing lists.</summary>
     public const int DecliningUnits = 5;
 
@@ -53,12 +59,14 @@ public static class BriefingBuilder
         var instansi = trends.Groups.Where(g => g.Year == year && g.Group != TrendAnalysis.AllUnits).Select(g =>
         {
             var before = trends.Groups.FirstOrDefault(o => o.Year == previous && o.Group == g.Group);
+            // Beside "siap diusulkan {year + 1}" stands the target of the year proposed for.
             var target = targets.FirstOrDefault(t => t.Year == year && Same(t.Instansi, g.Group));
+            var proposalTarget = targets.FirstOrDefault(t => t.Year == year + 1 && Same(t.Instansi, g.Group));
             var last = targets.FirstOrDefault(t => t.Year == previous && Same(t.Instansi, g.Group));
             return new BriefingInstansi(g.Group, g.Totals.Count, Score.Round2(g.Totals.Mean ?? 0),
                 Score.Change(g.Totals.Mean, before?.Totals.Mean), g.Wbbm, g.Wbk, g.Belum,
-                target?.TargetWbk, target?.ReadyWbk ?? 0, target is { AwardsKnown: true } ? target.AwardedWbk : null,
-                target?.TargetWbbm, target?.ReadyWbbm ?? 0, target is { AwardsKnown: true } ? target.AwardedWbbm : null,
+                proposalTarget?.TargetWbk, target?.ReadyWbk ?? 0, target is { AwardsKnown: true } ? target.AwardedWbk : null,
+                proposalTarget?.TargetWbbm, target?.ReadyWbbm ?? 0, target is { AwardsKnown: true } ? target.AwardedWbbm : null,
                 last?.TargetWbk, last is { AwardsKnown: true } ? last.AwardedWbk : null);
         }).ToList();
 
@@ -143,7 +151,7 @@ public static class BriefingBuilder
                 new ThresholdLine((double)thresholds.WbkTotal, $"Minimum WBK {Formats.Number(thresholds.WbkTotal, 0)}", ThresholdStyle.Wbk),
                 new ThresholdLine((double)thresholds.WbbmTotal, $"Minimum WBBM {Formats.Number(thresholds.WbbmTotal, 0)}", ThresholdStyle.Wbbm),
             ],
-            v => Formats.Number((decimal)v, 0)), height: 470);
+            v => Formats.Number((decimal)v, 0)), height: BriefingChartHeight);
     }
 
     /// <summary>Each area's mean score across the year's units as % of its weight, against the WBK and WBBM minimums.</summary>
