@@ -39,6 +39,10 @@ public sealed class AnalyticsCommandTests(SampleDatabase db) : IClassFixture<Sam
         Assert.Contains("Kandidat WBK 2026 dari LKE 2025", result.Out, StringComparison.Ordinal);
         Assert.Contains("siap diusulkan", result.Out, StringComparison.Ordinal);
         Assert.Contains("Uji balik: proyeksi 2025", result.Out, StringComparison.Ordinal);
+        // Criteria by their labels, not codes ("BERSIH", "CAPAIAN", "SAKIP unit ?").
+        Assert.Contains("Birokrasi bersih 18,16<18,25", result.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("BERSIH", result.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain(" ?", result.Out, StringComparison.Ordinal);
         Assert.True(result.Out.Split('\n').Length <= 50, "one screen");
     }
 

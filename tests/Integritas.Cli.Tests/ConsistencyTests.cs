@@ -223,7 +223,7 @@ public sealed class ConsistencyTests(ReportedYear year) : IClassFixture<Reported
         using var book = XlsxWorkbook.Open(year.File("daftar-kandidat-2025.xlsx"));
         foreach (var (level, cli) in new[] { ("WBK", year.Wbk), ("WBBM", year.Wbbm) })
         {
-            var rows = Body(list.TableAfter($"Kandidat {level} 2026"));
+            var rows = Body(list.TableAfter($"Kandidat {level} 2026", skipTables: 1));
             var sheet = book.ReadRows(book.FindSheet($"Kandidat {level} 2026")!).Skip(1).Where(r => !r.IsEmpty).ToList();
             Assert.Equal(cli.Count, rows.Count);
             Assert.Equal(cli.Count, sheet.Count);
@@ -243,5 +243,46 @@ public sealed class ConsistencyTests(ReportedYear year) : IClassFixture<Reported
         var counts = list.TableAfter("Ringkasan");
         Assert.Equal(year.Wbk.Count(IsPending).ToString(CultureInfo.InvariantCulture), counts[1][3]);
         Assert.Equal(year.Wbbm.Count(IsPending).ToString(CultureInfo.InvariantCulture), counts[2][3]);
+    }
+
+    [Fact]
+    public void Briefing_BesideTheUnitsToPropose_ShowsTheProposalYearsTargets()
+    {
+        var briefing = new DocxReader(year.File("briefing-2025.docx"));
+        var table = briefing.TableAfter("Target, kesiapan dan anugerah per instansi");
+        var targets = JsonDocument.Parse(Zi.Run("targets", "--db", year.Database, "--year", "2026", "--format", "json").Out).RootElement.EnumerateArray()
+            .ToDictionary(t => t.GetProperty("instansi").GetString()!, StringComparer.OrdinalIgnoreCase);
+
+        Assert.Equal(["Target WBK 2026", "Target WBBM 2026"], new[] { table[0][3], table[0][5] });
+        foreach (var row in Body(table))
+        {
+            var target = targets[row[0]];
+            Assert.Equal(target.GetProperty("targetWbk").ToString(), row[3]);
+            Assert.Equal(target.GetProperty("targetWbbm").ToString(), row[5]);
+        }
+    }
+
+    [Fact]
+    public void AnnualReport_EveryTableItCites_IsItsOwnOrNamedWithItsRegulation()
+    {
+        var text = string.Join("\n", new DocxReader(year.File("laporan-tahunan-2025.docx")).Paragraphs);
+
+        var cited = System.Text.RegularExpressions.Regex.Matches(text, @"\bTabel \d+\b(?! PermenPANRB)").Select(m => m.Value).Distinct().ToList();
+        Assert.All(cited, t => Assert.Matches($@"(?m)^{t}[.:]", text));
+        Assert.Contains("Tabel 5 PermenPANRB 5/2024", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CandidateList_HasAChartOfEachLevelsDistanceToItsCriteria()
+    {
+        using var document = WordprocessingDocument.Open(year.File("daftar-kandidat-2025.docx"), false);
+        var data = JsonDocument.Parse(File.ReadAllText(year.File("daftar-kandidat-2025.json"))).RootElement;
+
+        Assert.Equal(2, document.MainDocumentPart!.ImageParts.Count());
+        foreach (var level in new[] { "wbk", "wbbm" })
+        {
+            var chart = data.GetProperty(level).GetProperty("chart").GetString()!;
+            Assert.True(new FileInfo(year.File(chart)).Length > 10_000, chart);
+        }
     }
 }

@@ -39,10 +39,11 @@ public static class LineageCommands
                     }
                     break;
                 default:
-                    var table = new TextTable([new("Kode", 10), new("Lapisan", 9), new("Berkas", 22), new("Sel", 14), new("Jenis", 10), new("Temuan", 45)]);
+                    // For readers, in Indonesian as the reports say it; the ingest's own (English) message is in json/csv.
+                    var table = new TextTable([new("Kode", 10), new("Lapisan", 10), new("Berkas", 22), new("Sel", 8), new("Temuan", 62)]);
                     foreach (var f in findings)
                     {
-                        table.Add(f.UnitId, f.Layer.ToCode(), f.File, f.Cell ?? "", f.Level, f.Message);
+                        table.Add(f.UnitId, Reports.ReadinessText.Layer(f.Layer), f.File, f.Cell ?? "", Reports.Units.UnitSectionBuilder.FindingText(f));
                     }
                     table.Write(context.Out);
                     context.Out.WriteLine($"{findings.Count} temuan untuk {y} pada {findings.Select(f => f.UnitId).Distinct().Count()} unit (versi yang berlaku).");

@@ -294,10 +294,10 @@ public static class AnalyticsTables
         }
     }
 
-    /// <summary>"total 76,39→74,69 (≥ 75)", "PW 67,7%→57,2% (≥ 60%)", "LHKPN 100%→93,6% (≥ 100)", "soal kosong 0→4".</summary>
+    /// <summary>"Total 76,39→74,69 (≥ 75)", "Pengawasan 67,70%→57,20% (≥ 60%)", "LHKPN 100%→93,6% (≥ 100)", "soal kosong 0→4".</summary>
     private static string LostText(LostCriterion l)
     {
-        var code = l.Kind == CriterionKind.Prerequisite ? l.ShortLabel : l.Criterion.Split('.')[^1];
+        var code = l.ShortLabel;
         return l.Kind switch
         {
             CriterionKind.BlankQuestions => $"soal kosong {Num(l.PreviousActual, 0)}→{Num(l.Actual, 0)}",

@@ -51,7 +51,7 @@ public static class AnnualBuilder
             Minimums(rule),
             Thresholds(rule),
             Prerequisites(rule, scores),
-            rule.Affirmation?.Label,
+            rule.Affirmation is { } affirmation ? ReadinessText.CiteTables(affirmation.Label, affirmation.Source.Split(' ')[0]) : null,
             Areas(rule, scores, trends),
             Instansi(trends, targets, year, data.PreviousYear),
             [.. trends.Improved.Select(Mover)],

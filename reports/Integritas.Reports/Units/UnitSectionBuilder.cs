@@ -189,6 +189,19 @@ public static class UnitSectionBuilder
         f.Recomputed,
         f.Cached is { } cached && f.Recomputed is { } recomputed ? recomputed - cached : null);
 
+    /// <summary>
+    /// A finding in one line for readers: what was found, where in the LKE, and for a value the workbook's and the
+    /// recomputed one, e.g. "PW-R3: buku kerja 1,3493, hitung ulang 1,5".
+    /// </summary>
+    public static string FindingText(FindingInfo f)
+    {
+        static string N(decimal v) => v.ToString("#,0.####", Formats.Indonesian);
+        var item = f.Item ?? "-";
+        return f.Cached is { } cached && f.Recomputed is { } recomputed
+            ? $"{item}: buku kerja {N(cached)}, hitung ulang {N(recomputed)}"
+            : $"{item} · {FindingKind(f.Level)}";
+    }
+
     /// <summary>A finding's kind in words (the ingest's own messages are for the log, in English).</summary>
     public static string FindingKind(string level) => level switch
     {
