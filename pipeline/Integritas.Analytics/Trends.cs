@@ -1,4 +1,5 @@
 using Integritas.Domain.Readiness;
+using Integritas.Domain.Scoring;
 using Integritas.Store.Queries;
 
 namespace Integritas.Analytics;
@@ -39,7 +40,8 @@ public sealed record AreaHoldback(string Area, string Name, int UnitsHeldBack, i
 /// <summary>A unit whose total moved between two years.</summary>
 public sealed record Mover(UnitInfo Unit, int FromYear, decimal FromTotal, decimal ToTotal, string FromVerdict, string ToVerdict, bool RuleChanged)
 {
-    public decimal Change => ToTotal - FromTotal;
+    /// <summary>The difference of the two totals as shown (2 decimals each).</summary>
+    public decimal Change => Score.Change(ToTotal, FromTotal)!.Value;
 }
 
 /// <summary>A criterion a unit met last year and no longer meets (binding both years, same level).</summary>
@@ -74,7 +76,11 @@ public static class TrendAnalysis
         {
             var scores = history.InYear(y).Where(InScope).ToList();
             groups.AddRange(scores.GroupBy(s => s.Unit.Instansi).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => Stats(g.Key, y, [.. g])));
-            groups.Add(Stats(instansi ?? AllUnits, y, scores));
+            // Scoped to one instansi, its own group is the whole: no second row of the same units.
+            if (instansi is null)
+            {
+                groups.Add(Stats(AllUnits, y, scores));
+            }
         }
 
         var current = history.InYear(year).Where(InScope).ToList();
@@ -113,9 +119,9 @@ public static class TrendAnalysis
             var areas = s.Card.Areas.Select(a =>
             {
                 var before = previous?.Card.Area(a.Code);
-                return new AreaTrendPoint(a.Code, a.Total, a.Rule.Weight, a.Percent, before is null ? null : a.Percent - before.Percent);
+                return new AreaTrendPoint(a.Code, a.Total, a.Rule.Weight, a.Percent, Score.Change(a.Percent, before?.Percent));
             }).ToList();
-            var change = previous?.Card.Total is { } from && s.Card.Total is { } to ? to - from : (decimal?)null;
+            var change = Score.Change(s.Card.Total, previous?.Card.Total);
             years.Add(new UnitYearTrend(s.Year, s.Card.Rule.Label, previous is not null && previous.Card.Rule.Id != s.Card.Rule.Id, s.Card.Total, change, areas,
                 s.Readiness.Verdict, s.Readiness.ScoreVerdict, s.Card.BlankQuestions));
             previous = s;
@@ -150,16 +156,19 @@ public static class TrendAnalysis
             var belowWbk = current.Count(s => s.Readiness.For("WBK").Any(c => c.Criterion == criterion && c.Status == CriterionStatus.Unmet));
             var mean = current.Average(s => s.Card.Area(area.Code)?.Percent ?? 0);
             var before = previous.Select(s => s.Card.Area(area.Code)?.Percent).OfType<decimal>().ToList();
-            result.Add(new AreaHoldback(area.Code, area.ShortName, heldBack, belowWbk, mean, before.Count == 0 ? null : mean - before.Average()));
+            result.Add(new AreaHoldback(area.Code, area.ShortName, heldBack, belowWbk, mean, before.Count == 0 ? null : Score.Change(mean, before.Average())));
         }
         return [.. result.OrderByDescending(h => h.UnitsHeldBack).ThenBy(h => h.MeanPercent)];
     }
 
-    /// <summary>Binding criteria the unit met in the earlier year and misses now, for the level it aims at now.</summary>
+    /// <summary>
+    /// Binding criteria the unit met in the earlier year and misses now: for a holder below the criteria of the level
+    /// it holds, that level's (what it risks losing); otherwise the level it aims at now.
+    /// </summary>
     private static IEnumerable<LostCriterion> Lost(ScoreHistory history, UnitYearScore before, UnitYearScore now)
     {
         var held = history.HeldAfter(now.Unit.UnitId, now.Year - 1);
-        var level = held.Contains("WBK") || held.Contains("WBBM") ? "WBBM" : "WBK";
+        var level = now.Readiness.HeldBelow ?? (held.Contains("WBK") || held.Contains("WBBM") ? "WBBM" : "WBK");
         var earlier = before.Readiness.For(level).Where(c => c.Binding).ToDictionary(c => c.Criterion);
         foreach (var c in now.Readiness.For(level).Where(c => c.Binding && c.Status == CriterionStatus.Unmet))
         {

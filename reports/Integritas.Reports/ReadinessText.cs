@@ -27,22 +27,19 @@ public static class ReadinessText
     };
 
     /// <summary>
-    /// One criterion's gap for a narrow terminal column: "total 74,97&lt;75", "PW 49,7%&lt;60%", "TLHP 97,5%&lt;100",
-    /// "LHKASN ?" (no data), "3 kosong", "belum WBK".
+    /// One criterion's gap for a narrow terminal column, by the criterion's short label (readers do not know the
+    /// codes): "Total 74,97&lt;75", "Pengawasan 49,70%&lt;60%", "TLHP 97,5% (≥ 100)", "SAKIP unit belum ada data",
+    /// "3 soal kosong", "belum WBK".
     /// </summary>
-    public static string ShortGap(CriterionResult c)
+    public static string ShortGap(CriterionResult c) => c.Kind switch
     {
-        var code = c.Kind == CriterionKind.Prerequisite ? c.ShortLabel : c.Criterion.Split('.')[^1];
-        return c.Kind switch
-        {
-            CriterionKind.BlankQuestions => $"{Formats.Number(c.Actual ?? 0, 0)} kosong",
-            CriterionKind.Held => $"belum {code}",
-            _ when c.Status == CriterionStatus.Unknown => $"{code} ?",
-            CriterionKind.Prerequisite => $"{code} {c.ActualText} ({c.RequiredText})",
-            CriterionKind.Percent => $"{code} {Formats.Number(c.Actual ?? 0)}%<{Min(c.Required)}%",
-            _ => $"{code} {Formats.Number(c.Actual ?? 0)}<{Min(c.Required)}",
-        };
-    }
+        CriterionKind.BlankQuestions => $"{Formats.Number(c.Actual ?? 0, 0)} soal kosong",
+        CriterionKind.Held => $"belum {c.Criterion.Split('.')[^1]}",
+        _ when c.Status == CriterionStatus.Unknown => $"{c.ShortLabel} belum ada data",
+        CriterionKind.Prerequisite => $"{c.ShortLabel} {c.ActualText} ({c.RequiredText})",
+        CriterionKind.Percent => $"{c.ShortLabel} {Formats.ScorePercent(c.Actual ?? 0)}<{Min(c.Required)}%",
+        _ => $"{c.ShortLabel} {Formats.Score(c.Actual ?? 0)}<{Min(c.Required)}",
+    };
 
     /// <summary>A criterion's value as found: "74,97", "49,65%", "WTP", "0" (blank questions), "ya"; "belum ada data" when unknown.</summary>
     public static string Value(CriterionResult c) => c.Kind switch
@@ -86,6 +83,13 @@ public static class ReadinessText
         Reviewer.Tpn => "TPN",
         _ => layer.ToCode(),
     };
+
+    /// <summary>
+    /// A rule's text as a report quotes it: a table of the regulation ("syarat Tabel 5") named with its regulation
+    /// ("Tabel 5 PermenPANRB 5/2024"), so readers do not look for it among the report's own tables.
+    /// </summary>
+    public static string CiteTables(string text, string regulation) =>
+        System.Text.RegularExpressions.Regex.Replace(text, @"\bTabel (\d+)\b(?! PermenPANRB)", $"Tabel $1 PermenPANRB {regulation}");
 
     /// <summary>A minimum as the regulation writes it: no trailing zeros (75, 18,25).</summary>
     public static string Min(decimal? value) => (value ?? 0).ToString("0.##", Formats.Indonesian);

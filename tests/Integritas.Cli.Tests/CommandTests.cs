@@ -325,6 +325,10 @@ public sealed class CommandTests : IDisposable
         Assert.Contains(findings, f => f.GetProperty("unitId").GetString() == "ESDM-02" && f.GetProperty("item").GetString() == "PW-P2"
                                        && f.GetProperty("message").GetString()!.Contains("typed over the formula", StringComparison.Ordinal));
         Assert.Contains(findings, f => f.GetProperty("level").GetString() == "answer-kind");
+        var table = Zi.Run("findings", "--db", Db, "--year", "2025").Out;
+        Assert.Contains("Jenis jawaban ditulis tidak baku, dibaca otomatis", table, StringComparison.Ordinal);
+        Assert.Contains("PW-P2: buku kerja 1,5, hitung ulang", table, StringComparison.Ordinal);
+        Assert.DoesNotContain("the workbook shows", table, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -37,7 +37,8 @@ public sealed class DemoTests : IDisposable
         Assert.Contains("40 unit kerja dari 3 instansi", text, StringComparison.Ordinal);
         Assert.Contains("siap diusulkan WBK", text, StringComparison.Ordinal);
         Assert.Contains("Target, kesiapan dan anugerah per instansi", text, StringComparison.Ordinal);
-        Assert.Contains("Kandidat WBK terdekat", text, StringComparison.Ordinal);
+        Assert.Contains("Memenuhi nilai, syarat belum lengkap", text, StringComparison.Ordinal);
+        Assert.Contains("Kurang ≤ 2 poin menuju WBK", text, StringComparison.Ordinal);
         Assert.Contains("Unit yang menurun sejak 2024", text, StringComparison.Ordinal);
         Assert.Equal(2, document.MainDocumentPart.ImageParts.Count());
     }
@@ -79,8 +80,11 @@ public sealed class DemoTests : IDisposable
         Assert.Equal(verdicts.Count(v => v == "BELUM"), headline.GetProperty("belum").GetInt32());
         var wbk = JsonDocument.Parse(Zi.Run("candidates", "--db", db, "--format", "json").Out).RootElement.GetProperty("candidates").EnumerateArray().ToList();
         Assert.Equal(wbk.Count(c => c.GetProperty("ready").GetBoolean()), headline.GetProperty("proposeWbk").GetInt32());
-        Assert.Equal(wbk.Where(c => !c.GetProperty("ready").GetBoolean()).Take(8).Select(c => c.GetProperty("unitId").GetString()),
+        Assert.Equal(wbk.Where(c => !c.GetProperty("scoreReady").GetBoolean() && c.GetProperty("blankQuestions").GetInt32() == 0
+                && c.GetProperty("pointsNeeded").GetProperty("total").GetDecimal() is > 0 and <= 2).Select(c => c.GetProperty("unitId").GetString()),
             data.GetProperty("candidates").EnumerateArray().Select(c => c.GetProperty("unitId").GetString()));
+        Assert.Equal(data.GetProperty("candidates").GetArrayLength(), headline.GetProperty("closeWbk").GetInt32());
+        Assert.Equal(data.GetProperty("pending").GetArrayLength(), headline.GetProperty("prerequisitesOpen").GetInt32());
     }
 
     [Fact]

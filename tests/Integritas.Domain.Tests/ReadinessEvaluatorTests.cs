@@ -125,4 +125,25 @@ public class ReadinessEvaluatorTests
         Assert.Contains(result.Shortfalls, s => s.Criterion == "hasil.IPKP" && s.Status == CriterionStatus.Unknown);
         Assert.Contains(result.Shortfalls, s => s.Criterion == "total" && s.Status == CriterionStatus.Unknown);
     }
+
+    [Fact]
+    public void Evaluate_WbkHolderBelowWbkCriteria_AimsAtWbbmAndIsFlaggedBelowWbk()
+    {
+        var result = Evaluate(Cards.With(areas: new Dictionary<string, decimal> { ["PW"] = 8.99m }), new HeldPredicate("WBK", 2022));
+
+        Assert.Equal("BELUM", result.Verdict);
+        Assert.Equal(("WBBM", "WBK"), (result.NextLevel, result.HeldBelow));
+        Assert.Equal(["area.PW"], result.HeldShortfalls.Select(s => s.Criterion));
+        Assert.Equal(0.01m, result.HeldBelowPoints!.Total);
+        Assert.Equal("WBBM", result.NextLevelPoints!.Predicate);
+    }
+
+    [Fact]
+    public void Evaluate_WbkHolderMeetingWbk_IsNotBelowWhatItHolds()
+    {
+        var result = Evaluate(Cards.AtWbkMinimums(), new HeldPredicate("WBK", 2022));
+
+        Assert.Equal(("WBK", "WBBM", null), (result.Verdict, result.NextLevel, result.HeldBelow));
+        Assert.Empty(result.HeldShortfalls);
+    }
 }

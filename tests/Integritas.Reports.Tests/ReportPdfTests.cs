@@ -67,7 +67,7 @@ public sealed class ReportPdfTests(ReportPdfTests.Converted converted) : IClassF
     [InlineData("briefing")]
     [InlineData("candidates")]
     [InlineData("scorecards")]
-    [InlineData("annual", Skip = "columns to be widened in templates after merge: laporan-tahunan.docx table 6 (Syarat pengusulan), column 5 \"Keyakinan\" (900 twips) breaks as \"Keyakina\" / \"n\"")]
+    [InlineData("annual")]
     public void Pdf_SampleReport_BreaksNoNumberOrWordAcrossLines(string kind)
     {
         SkipWithoutTools();

@@ -39,10 +39,11 @@ public static class LineageCommands
                     }
                     break;
                 default:
-                    var table = new TextTable([new("Kode", 10), new("Lapisan", 9), new("Berkas", 22), new("Sel", 14), new("Jenis", 10), new("Temuan", 45)]);
+                    // For readers, in Indonesian as the reports say it; the ingest's own (English) message is in json/csv.
+                    var table = new TextTable([new("Kode", 10), new("Lapisan", 10), new("Berkas", 22), new("Sel", 8), new("Temuan", 62)]);
                     foreach (var f in findings)
                     {
-                        table.Add(f.UnitId, f.Layer.ToCode(), f.File, f.Cell ?? "", f.Level, f.Message);
+                        table.Add(f.UnitId, Reports.ReadinessText.Layer(f.Layer), f.File, f.Cell ?? "", Reports.Units.UnitSectionBuilder.FindingText(f));
                     }
                     table.Write(context.Out);
                     context.Out.WriteLine($"{findings.Count} temuan untuk {y} pada {findings.Select(f => f.UnitId).Distinct().Count()} unit (versi yang berlaku).");
@@ -127,19 +128,22 @@ public static class LineageCommands
                     Reviewer = r.Reviewer.ToCode(),
                     UnitTotal = Score.Round2(r.UnitTotal),
                     ReviewerTotal = Score.Round2(r.ReviewerTotal),
-                    Moved = Score.Round2(r.Moved),
-                    Changes = r.Changes.Select(c => new { c.Question, c.Indicator, c.Kind, c.UnitAnswer, c.ReviewerAnswer, PointsMoved = Math.Round(c.PointsMoved, 4, MidpointRounding.AwayFromZero) }),
+                    Moved = Score.Change(r.ReviewerTotal, r.UnitTotal),
+                    Changes = r.Changes.Select(c => new { c.Question, c.Indicator, c.Kind, c.UnitAnswer, c.ReviewerAnswer, PointsMoved = Score.Round2(c.PointsMoved) }),
                 }), ScoreOutput.Json));
                 return ExitCodes.Ok;
             }
             foreach (var review in reviews)
             {
-                context.Out.WriteLine($"{review.UnitId} {review.UnitName} — {review.Reviewer.ToCode()}: nilai unit {Num(review.UnitTotal)}, " +
-                    $"nilai {review.Reviewer.ToCode()} {Num(review.ReviewerTotal)} ({(review.Moved is { } m ? (m >= 0 ? "+" : "") + Formats.Number(m) : "-")}); {review.Changes.Count} jawaban diubah");
-                var table = new TextTable([new("Soal", 10), new("Jenis", 7), new("Unit", 8), new("Reviu", 8), new("Poin", 8, Align.Right)]);
+                var layer = Reports.ReadinessText.Layer(review.Reviewer);
+                var moved = Score.Change(review.ReviewerTotal, review.UnitTotal);
+                context.Out.WriteLine($"{review.UnitId} {review.UnitName} — {layer}: nilai unit {Num(review.UnitTotal)}, " +
+                    $"nilai {layer} {Num(review.ReviewerTotal)} ({(moved is { } m ? (m >= 0 ? "+" : "") + Formats.Number(m) : "-")}); {review.Changes.Count} jawaban diubah");
+                var table = new TextTable([new("Soal", 10), new("Jawaban unit", 12), new(layer, 12), new("Poin", 8, Align.Right)]);
                 foreach (var change in review.Changes)
                 {
-                    table.Add(change.Question, change.Kind, Blank(change.UnitAnswer), Blank(change.ReviewerAnswer), (change.PointsMoved >= 0 ? "+" : "") + Formats.Number(change.PointsMoved, 3));
+                    table.Add(change.Question, Blank(Formats.Answer(change.Kind, change.UnitAnswer)), Blank(Formats.Answer(change.Kind, change.ReviewerAnswer)),
+                        (change.PointsMoved >= 0 ? "+" : "") + Formats.Number(change.PointsMoved, 3));
                 }
                 table.Write(context.Out);
                 context.Out.WriteLine();

@@ -20,7 +20,7 @@ public sealed record PointsRecord(string Level, decimal? Total, IReadOnlyDiction
 public sealed record QuestionRecord(string Question, string Area, string Indicator, string Kind, string Answer, string? NextAnswer, decimal? Gain, bool Blank, string Text)
 {
     public static QuestionRecord From(QuestionGain g) =>
-        new(g.Question, g.Area, g.Indicator, g.Kind, g.Answer, g.NextAnswer, g.Gain is { } v ? Math.Round(v, 3, MidpointRounding.AwayFromZero) : null, g.Blank, g.Text);
+        new(g.Question, g.Area, g.Indicator, g.Kind, g.Answer, g.NextAnswer, Score.Round2(g.Gain), g.Blank, g.Text);
 }
 
 /// <summary>The projected next-year scores: total, area % of weight, whether they would meet the target on the scores, and the points still needed then.</summary>
@@ -154,7 +154,8 @@ internal static class RecordFactory
     public static UnitRecord Unit(UnitYearScore score, UnitTrend trend, CandidateAnalysis? candidate, IReadOnlyList<QuestionGain> questions) => new(
         ScoreRecord.From(score), score.Card.Rule.Label, [.. score.Held.Select(h => new HeldRecord(h.Predicate, h.Year))], candidate?.Target,
         [.. score.Readiness.Criteria.Select(CriterionRecord.From)],
-        PointsRecord.From(candidate?.Needed ?? score.Readiness.NextLevelPoints),
+        // As the unit's page says: toward the level it aims at, or for a holder of the highest level, toward keeping it.
+        PointsRecord.From(candidate?.Needed ?? ReadinessEvaluator.Points(score.Card, score.Card.Rule.FindPredicate(candidate?.Target ?? score.Card.Rule.Predicates[^1].Code)!)),
         [.. trend.Years.Select(TrendYearRecord.From)],
         candidate is null ? null : ProjectionRecord.From(candidate.Projection, candidate.ProjectedScoreReady, candidate.ProjectedNeeded),
         [.. questions.Select(QuestionRecord.From)]);

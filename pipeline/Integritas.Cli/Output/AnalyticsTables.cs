@@ -1,7 +1,6 @@
 using System.Globalization;
 using Integritas.Analytics;
 using Integritas.Domain.Formatting;
-using Integritas.Domain.Lke;
 using Integritas.Domain.Readiness;
 using Integritas.Reports;
 using Integritas.Store.Queries;
@@ -19,7 +18,7 @@ public static class AnalyticsTables
             $"{candidates.Count(c => !c.ScoreReady && c.ProjectedScoreReady == true)} diproyeksikan siap {year + 1}.");
         output.WriteLine();
         var table = new TextTable([
-            new("No", 3, Align.Right), new("Kode", 10), new("Unit kerja", 22), new("Total", 6, Align.Right), new("Kurang", 6, Align.Right),
+            new("No", 3, Align.Right), new("Kode", 10), new("Unit kerja", 22, KeepEnd: true), new("Total", 6, Align.Right), new("Kurang", 6, Align.Right),
             new($"Pr.{year + 1}", 7, Align.Right), new("Yang harus dibenahi", 44), new("Soal", 8),
         ]);
         foreach (var c in top > 0 ? candidates.Take(top) : candidates)
@@ -73,11 +72,16 @@ public static class AnalyticsTables
         var rule = score.Card.Rule;
         var held = score.Held.Count == 0 ? "belum ada" : string.Join(", ", score.Held.Select(h => $"{h.Predicate} {h.Year}"));
         output.WriteLine($"{score.Unit.UnitId} · {score.Unit.UnitName}");
-        output.WriteLine($"{score.Unit.Instansi} · LKE {score.Year} ({score.Layer.ToCode()} v{score.Version}) · aturan {rule.Label} · predikat: {held}");
+        output.WriteLine($"{score.Unit.Instansi} · LKE {score.Year} ({ReadinessText.Layer(score.Layer)} v{score.Version}) · aturan {rule.Label} · predikat: {held}");
         var verdict = $"Kesiapan {score.Year}: {score.Readiness.Verdict}" + (score.Readiness.ScoreVerdict != score.Readiness.Verdict ? $" (menurut nilai saja: {score.Readiness.ScoreVerdict})" : "");
         var toward = target is null ? " · sudah memegang WBBM" : candidate is null ? "" : $" · menuju {target}: kurang {Num(candidate.Needed.Total)} poin" +
             (candidate.PrerequisiteShortfalls.Count > 0 ? $", {candidate.PrerequisiteShortfalls.Count} syarat belum terpenuhi" : "");
         output.WriteLine(verdict + toward);
+        if (score.Readiness.HeldBelow is { } below)
+        {
+            output.WriteLine($"Di bawah kriteria {below} yang dipegang: kurang {Num(score.Readiness.HeldBelowPoints?.Total)} poin " +
+                $"({string.Join("; ", score.Readiness.HeldShortfalls.Select(ReadinessText.ShortGap))}).");
+        }
         output.WriteLine();
 
         // The five years up to the one shown (an older year asked with --year ends the table there).
@@ -93,7 +97,7 @@ public static class AnalyticsTables
             cells.AddRange(history4.Select(s => Num(value(s), decimals)));
             var now = value(score);
             var before = history4.Count > 1 && history4[^1].Year == score.Year ? value(history4[^2]) : null;
-            cells.Add(now is { } n && before is { } b ? Signed(n - b, decimals) : "");
+            cells.Add(Signed(decimals == 0 ? now - before : Domain.Scoring.Score.Change(now, before), decimals));
             cells.Add(Requirement(score.Readiness, "WBK", criterion, percent));
             cells.Add(Requirement(score.Readiness, "WBBM", criterion, percent));
             table.Add([.. cells]);
@@ -162,7 +166,7 @@ public static class AnalyticsTables
             foreach (var g in questions)
             {
                 q.Add($"{g.Question} ({g.Area})", g.Blank ? "kosong" : Formats.Answer(g.Kind, g.Answer), g.Blank ? "isi" : Formats.Answer(g.Kind, g.NextAnswer ?? ""),
-                    g.Gain is { } v ? Formats.Number(v, 3) : "-", g.Text);
+                    Num(g.Gain), g.Text);
             }
             q.Write(output);
         }
@@ -170,7 +174,8 @@ public static class AnalyticsTables
 
     public static void Trends(TextWriter output, TrendReport report, IReadOnlyList<TargetRow> targets)
     {
-        var overallName = report.Groups.LastOrDefault()?.Group ?? TrendAnalysis.AllUnits;
+        // Every unit together, or, for one instansi, that instansi's own group (the only one).
+        var overallName = report.Groups.Any(g => g.Group == TrendAnalysis.AllUnits) ? TrendAnalysis.AllUnits : report.Groups.LastOrDefault()?.Group ?? TrendAnalysis.AllUnits;
         var overall = report.Groups.Where(g => g.Group == overallName).ToList();
         output.WriteLine($"Tren Zona Integritas {report.Years[0]}–{report.Year}: {overallName}");
         var years = new TextTable([
@@ -192,11 +197,11 @@ public static class AnalyticsTables
             new("SD", 5, Align.Right), new("WBBM", 4, Align.Right), new("WBK", 4, Align.Right), new("BELUM", 5, Align.Right), new("Target", 6, Align.Right),
             new($"Anugerah {report.Year}", 13, Align.Right),
         ]);
-        foreach (var g in report.Groups.Where(g => g.Year == report.Year && g.Group != overallName))
+        foreach (var g in report.Groups.Where(g => g.Year == report.Year && g.Group != TrendAnalysis.AllUnits))
         {
             var before = report.Groups.FirstOrDefault(o => o.Group == g.Group && o.Year == previous);
             var target = targets.FirstOrDefault(t => t.Year == report.Year && string.Equals(t.Instansi, g.Group, StringComparison.OrdinalIgnoreCase));
-            byInstansi.Add(g.Group, I(g.Totals.Count), Num(g.Totals.Mean), g.Totals.Mean is { } m && before?.Totals.Mean is { } b ? Signed(m - b) : "",
+            byInstansi.Add(g.Group, I(g.Totals.Count), Num(g.Totals.Mean), Signed(Domain.Scoring.Score.Change(g.Totals.Mean, before?.Totals.Mean)),
                 Num(g.Totals.Median), Num(g.Totals.StdDev, 1), I(g.Wbbm), I(g.Wbk), I(g.Belum),
                 target?.TargetWbk is { } t ? I(t) : "-", target is null || !target.AwardsKnown ? "belum ada" : $"{I(target.AwardedWbk)} WBK {I(target.AwardedWbbm)} WBBM");
         }
@@ -209,7 +214,7 @@ public static class AnalyticsTables
         ]);
         foreach (var h in report.Holdbacks)
         {
-            areas.Add($"{h.Area} {h.Name}", Num(h.MeanPercent, 1), Signed(h.MeanPercentChange, 1), I(h.UnitsHeldBack), I(h.BelowWbkMinimum));
+            areas.Add($"{h.Area} {h.Name}", Num(h.MeanPercent), Signed(h.MeanPercentChange), I(h.UnitsHeldBack), I(h.BelowWbkMinimum));
         }
         areas.Write(output);
 
@@ -227,7 +232,7 @@ public static class AnalyticsTables
             {
                 var units = report.Lost.GroupBy(l => l.Unit.UnitId).ToList();
                 output.WriteLine($"Kriteria yang dipenuhi pada {py} tetapi tidak lagi pada {report.Year} ({units.Count} unit):");
-                var lost = new TextTable([new("Kode", 10), new("Unit kerja", 30), new("Menuju", 6), new("Kriteria yang lepas (tahun lalu → sekarang, syarat)", 66)]);
+                var lost = new TextTable([new("Kode", 10), new("Unit kerja", 30, KeepEnd: true), new("Menuju", 6), new("Kriteria yang lepas (tahun lalu → sekarang, syarat)", 66)]);
                 foreach (var unit in units.Take(12))
                 {
                     var first = unit.First();
@@ -302,10 +307,10 @@ public static class AnalyticsTables
         }
     }
 
-    /// <summary>"total 76,39→74,69 (≥ 75)", "PW 67,7%→57,2% (≥ 60%)", "LHKPN 100%→93,6% (≥ 100)", "soal kosong 0→4".</summary>
+    /// <summary>"Total 76,39→74,69 (≥ 75)", "Pengawasan 67,70%→57,20% (≥ 60%)", "LHKPN 100%→93,6% (≥ 100)", "soal kosong 0→4".</summary>
     private static string LostText(LostCriterion l)
     {
-        var code = l.Kind == CriterionKind.Prerequisite ? l.ShortLabel : l.Criterion.Split('.')[^1];
+        var code = l.ShortLabel;
         return l.Kind switch
         {
             CriterionKind.BlankQuestions => $"soal kosong {Num(l.PreviousActual, 0)}→{Num(l.Actual, 0)}",

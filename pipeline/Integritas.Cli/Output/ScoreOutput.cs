@@ -38,7 +38,10 @@ public sealed record ScoreRecord(
     string ScoreReadiness,
     string? NextLevel,
     decimal? PointsNeeded,
-    IReadOnlyList<ShortfallRecord> Shortfalls)
+    IReadOnlyList<ShortfallRecord> Shortfalls,
+    string? HeldBelow,
+    decimal? HeldBelowPointsNeeded,
+    IReadOnlyList<ShortfallRecord> HeldShortfalls)
 {
     public static ScoreRecord From(UnitYearScore s)
     {
@@ -51,7 +54,8 @@ public sealed record ScoreRecord(
             Score.Round2(card.Part("IPAK")), Score.Round2(card.Part("CAPAIAN")), Score.Round2(card.Part("IPKP")),
             Score.Round2(card.Hasil), Score.Round2(card.Total), card.Questions, card.BlankQuestions, card.IsComplete,
             s.Readiness.Verdict, s.Readiness.ScoreVerdict, s.Readiness.NextLevel, Score.Round2(s.Readiness.NextLevelPoints?.Total),
-            [.. s.Readiness.Shortfalls.Select(ShortfallRecord.From)]);
+            [.. s.Readiness.Shortfalls.Select(ShortfallRecord.From)],
+            s.Readiness.HeldBelow, Score.Round2(s.Readiness.HeldBelowPoints?.Total), [.. s.Readiness.HeldShortfalls.Select(ShortfallRecord.From)]);
     }
 }
 
@@ -161,7 +165,7 @@ public static class ScoreOutput
             default:
                 var target = candidates.FirstOrDefault()?.Target ?? "WBK";
                 var table = new TextTable([
-                    new("No", 3, Align.Right), new("Kode", 10), new("Unit kerja", 34), new("Total", 6, Align.Right), new("Siap", 6),
+                    new("No", 3, Align.Right), new("Kode", 10), new("Unit kerja", 34, KeepEnd: true), new("Total", 6, Align.Right), new("Siap", 6),
                     new("Kurang", 6, Align.Right), new("Syarat", 6, Align.Right), new("Proyeksi", 8, Align.Right), new("Kekurangan menuju " + target, 28),
                 ]);
                 foreach (var c in candidates)
@@ -189,7 +193,7 @@ public static class ScoreOutput
         {
             header.AddRange([$"{code}_pemenuhan", $"{code}_reform", $"{code}_total", $"{code}_percent"]);
         }
-        header.AddRange(["pemenuhan", "reform", "pengungkit", "ipak", "capaian", "ipkp", "hasil", "total", "questions", "blank_questions", "readiness", "score_readiness", "next_level", "points_needed", "shortfalls"]);
+        header.AddRange(["pemenuhan", "reform", "pengungkit", "ipak", "capaian", "ipkp", "hasil", "total", "questions", "blank_questions", "readiness", "score_readiness", "next_level", "points_needed", "shortfalls", "held_below", "held_below_points_needed"]);
         CsvOutput.Row(output, header);
         foreach (var r in scores.Select(ScoreRecord.From))
         {
@@ -201,7 +205,7 @@ public static class ScoreOutput
             }
             cells.AddRange([CsvOutput.Cell(r.Pemenuhan), CsvOutput.Cell(r.Reform), CsvOutput.Cell(r.Pengungkit), CsvOutput.Cell(r.Ipak), CsvOutput.Cell(r.Capaian),
                 CsvOutput.Cell(r.Ipkp), CsvOutput.Cell(r.Hasil), CsvOutput.Cell(r.Total), CsvOutput.Cell(r.Questions), CsvOutput.Cell(r.BlankQuestions),
-                r.Readiness, r.ScoreReadiness, r.NextLevel ?? "", CsvOutput.Cell(r.PointsNeeded), CsvOutput.Cell(ShortfallText(r.Shortfalls))]);
+                r.Readiness, r.ScoreReadiness, r.NextLevel ?? "", CsvOutput.Cell(r.PointsNeeded), CsvOutput.Cell(ShortfallText(r.Shortfalls)), r.HeldBelow ?? "", CsvOutput.Cell(r.HeldBelowPointsNeeded)]);
             CsvOutput.Row(output, cells);
         }
     }
@@ -209,21 +213,28 @@ public static class ScoreOutput
     private static void ScoresTable(TextWriter output, IReadOnlyList<UnitYearScore> scores)
     {
         var areaCodes = scores.Count == 0 ? [] : scores[0].Card.Areas.Select(a => a.Code).ToList();
-        var columns = new List<Column> { new("Kode", 10), new("Unit kerja", 18), new("Total", 6, Align.Right), new("Peng.", 5, Align.Right), new("Hasil", 5, Align.Right) };
-        columns.AddRange(areaCodes.Select(c => new Column(c + "%", 5, Align.Right)));
-        columns.AddRange([new("Kosong", 6, Align.Right), new("Nilai", 6), new("Kesiapan", 8)]);
+        // Every figure compared with a minimum in 2 decimals (Formats.Score): 59,98% must not read as 60.
+        var columns = new List<Column> { new("Kode", 10), new("Unit kerja", 14, KeepEnd: true), new("Total", 6, Align.Right), new("Peng.", 5, Align.Right), new("Hasil", 5, Align.Right) };
+        columns.AddRange(areaCodes.Select(c => new Column(c + "%", 6, Align.Right)));
+        columns.AddRange([new("Ksg", 3, Align.Right), new("Nilai", 5), new("Kesiapan", 8)]);
         var table = new TextTable(columns);
         foreach (var s in scores)
         {
-            var cells = new List<string> { s.Unit.UnitId, s.Unit.UnitName, Num(s.Card.Total), Num(s.Card.Pengungkit, 1), Num(s.Card.Hasil, 1) };
-            cells.AddRange(s.Card.Areas.Select(a => Num(a.Percent, 0)));
+            var cells = new List<string> { s.Unit.UnitId, s.Unit.UnitName, Num(s.Card.Total), Num(s.Card.Pengungkit), Num(s.Card.Hasil) };
+            cells.AddRange(s.Card.Areas.Select(a => Num(a.Percent)));
             cells.AddRange([s.Card.BlankQuestions == 0 ? "-" : s.Card.BlankQuestions.ToString(Formats.Indonesian), s.Readiness.ScoreVerdict, s.Readiness.Verdict]);
             table.Add([.. cells]);
         }
         table.Write(output);
+        var below = scores.Where(s => s.Readiness.HeldBelow is not null).ToList();
+        if (below.Count > 0)
+        {
+            AnalyticsTables.Note(output, "Di bawah kriteria predikat yang dipegang: " + string.Join("; ", below.Select(s =>
+                $"{s.Unit.UnitId} ({s.Readiness.HeldBelow}, kurang {Num(s.Readiness.HeldBelowPoints?.Total)} poin: {string.Join(", ", s.Readiness.HeldShortfalls.Select(Reports.ReadinessText.ShortGap))})")) + ".");
+        }
         var counts = scores.GroupBy(s => s.Readiness.Verdict).ToDictionary(g => g.Key, g => g.Count());
-        output.WriteLine($"{scores.Count} unit: WBBM {counts.GetValueOrDefault("WBBM")}, WBK {counts.GetValueOrDefault("WBK")}, " +
-            $"BELUM {counts.GetValueOrDefault(ReadinessResult.Belum)}; {scores.Count(s => !s.Card.IsComplete)} LKE belum lengkap. Nilai = kesiapan menurut nilai saja; Kesiapan = juga syarat pengusulan. Nilai dibulatkan 2 desimal; % = nilai area terhadap bobotnya.");
+        AnalyticsTables.Note(output, $"{scores.Count} unit: WBBM {counts.GetValueOrDefault("WBBM")}, WBK {counts.GetValueOrDefault("WBK")}, " +
+            $"BELUM {counts.GetValueOrDefault(ReadinessResult.Belum)}; {scores.Count(s => !s.Card.IsComplete)} LKE belum lengkap. Nilai = kesiapan menurut nilai saja; Kesiapan = juga syarat pengusulan. Nilai dibulatkan 2 desimal; % = nilai area terhadap bobotnya; Ksg = soal kosong.");
     }
 
     private static string Num(decimal? value, int decimals = 2) => value is { } v ? Formats.Number(v, decimals) : "-";

@@ -8,7 +8,8 @@ public enum Align
     Right,
 }
 
-public sealed record Column(string Header, int Width, Align Align = Align.Left);
+/// <summary>A column: header, width in characters, alignment; <c>KeepEnd</c> cuts long text keeping its first word and its end (unit names: "Kantor…Kota Bandung").</summary>
+public sealed record Column(string Header, int Width, Align Align = Align.Left, bool KeepEnd = false);
 
 /// <summary>A plain-text table for a terminal: fixed column widths, long text cut with an ellipsis.</summary>
 public sealed class TextTable(IReadOnlyList<Column> columns)
@@ -36,6 +37,10 @@ public sealed class TextTable(IReadOnlyList<Column> columns)
         {
             var column = columns[i];
             var text = i < cells.Length ? cells[i] : "";
+            if (text.Length > column.Width && column.KeepEnd)
+            {
+                text = Domain.Formatting.Formats.ShortName(text, column.Width);
+            }
             if (text.Length > column.Width)
             {
                 text = text[..(column.Width - 1)] + "…";

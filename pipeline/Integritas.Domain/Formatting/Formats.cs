@@ -48,6 +48,46 @@ public static class Formats
     public static string Number(decimal value, int decimals = 2) =>
         Math.Round(value, decimals, MidpointRounding.AwayFromZero).ToString("N" + decimals.ToString(CultureInfo.InvariantCulture), Indonesian);
 
+    /// <summary>
+    /// A value that is compared with a threshold (a score, an area's % of weight): always 2 decimals, rounded half
+    /// up as the verdict rounds it (decision 5), so the figure shown is the figure decided on and never reads as
+    /// meeting a minimum it misses (59,98 stays 59,98, never "60"). The one convention for the whole product.
+    /// </summary>
+    public static string Score(decimal value) => Number(value, 2);
+
+    /// <summary><see cref="Score"/> of a value in percent units, with the sign: <c>59,98%</c>.</summary>
+    public static string ScorePercent(decimal percent) => Number(percent, 2) + "%";
+
+    /// <summary>
+    /// A name cut to <paramref name="width"/> characters keeping its first word and its end, where names of one
+    /// kind differ ("Kantor…Kota Bandung" rather than "Kantor Kementeria…"); as is when it fits.
+    /// </summary>
+    public static string ShortName(string name, int width)
+    {
+        if (name.Length <= width)
+        {
+            return name;
+        }
+        var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var head = words[0];
+        var tail = "";
+        for (var i = words.Length - 1; i > 0; i--)
+        {
+            var next = tail.Length == 0 ? words[i] : words[i] + " " + tail;
+            if (head.Length + 1 + next.Length > width)
+            {
+                break;
+            }
+            tail = next;
+        }
+        if (tail.Length == 0)
+        {
+            var end = words[^1];
+            return end.Length + 1 >= width ? name[..(width - 1)] + "…" : "…" + name[^(width - 1)..];
+        }
+        return head + "…" + tail;
+    }
+
     /// <summary>A percentage already expressed in percent units: <c>81,2%</c> for 81.2.</summary>
     public static string Percent(decimal percent, int decimals = 1) => Number(percent, decimals) + "%";
 

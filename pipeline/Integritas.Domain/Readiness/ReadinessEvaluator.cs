@@ -50,14 +50,31 @@ public static class ReadinessEvaluator
                 verdictIndex = i;
             }
         }
-        var next = verdictIndex + 1 < rule.Predicates.Count ? rule.Predicates[verdictIndex + 1].Code : null;
+        // The next level is the one above both the verdict and what the unit holds: a WBK holder that fell below
+        // the WBK criteria still aims at WBBM, and is flagged as below the level it holds (HeldBelow).
+        var heldIndex = -1;
+        for (var i = 0; i < rule.Predicates.Count; i++)
+        {
+            if (heldBefore.Contains(rule.Predicates[i].Code))
+            {
+                heldIndex = i;
+            }
+        }
+        var nextIndex = Math.Max(verdictIndex, heldIndex) + 1;
+        var next = nextIndex < rule.Predicates.Count ? rule.Predicates[nextIndex].Code : null;
         var points = next is null ? null : Points(card, rule.FindPredicate(next)!);
+        var heldBelow = heldIndex >= 0 && !ScoresPass(card, rule.Predicates[heldIndex], heldBefore) ? rule.Predicates[heldIndex] : null;
         // The criteria are kept as the way to build them, not as objects: scoring a national database keeps
         // hundreds of thousands of unit-years, and holding some fifty criteria each made the garbage collector
         // the biggest cost of loading it. Only the unit-years whose criteria are read (a year's report, a unit)
         // build them, once.
         var criteria = new BuiltOnDemand(() => Criteria(card, year, heldBefore, facts, reference, affirmation));
-        return new ReadinessResult(verdict ?? ReadinessResult.Belum, next, criteria, points) { ScoreVerdict = scoreVerdict ?? ReadinessResult.Belum };
+        return new ReadinessResult(verdict ?? ReadinessResult.Belum, next, criteria, points)
+        {
+            ScoreVerdict = scoreVerdict ?? ReadinessResult.Belum,
+            HeldBelow = heldBelow?.Code,
+            HeldBelowPoints = heldBelow is null ? null : Points(card, heldBelow),
+        };
     }
 
     /// <summary>What <see cref="Check"/> decides for a level, without building its results.</summary>

@@ -60,7 +60,7 @@ public sealed record CriterionResult(
 /// <summary>
 /// A unit-year's readiness (decision 6): the highest predicate whose every criterion is met, or
 /// <see cref="Belum"/>; every criterion of every level with its status; and the shortfalls toward the next
-/// level with the minimum points needed to reach it.
+/// level (the one above both the verdict and the predicate held) with the minimum points needed to reach it.
 /// </summary>
 public sealed record ReadinessResult(string Verdict, string? NextLevel, IReadOnlyList<CriterionResult> Criteria, PointsNeeded? NextLevelPoints)
 {
@@ -71,6 +71,20 @@ public sealed record ReadinessResult(string Verdict, string? NextLevel, IReadOnl
     /// prerequisites aside: what the LKE shows even where the facts are not in yet.
     /// </summary>
     public string ScoreVerdict { get; init; } = Belum;
+
+    /// <summary>
+    /// The predicate the unit holds (from an earlier year) whose score criteria it no longer meets, e.g. a WBK
+    /// holder whose Pengawasan fell under 60%; null when it holds none or still meets them. Every output flags it
+    /// the same way.
+    /// </summary>
+    public string? HeldBelow { get; init; }
+
+    /// <summary>The fewest points that would bring the unit back to the criteria of <see cref="HeldBelow"/>; null when it is not below.</summary>
+    public PointsNeeded? HeldBelowPoints { get; init; }
+
+    /// <summary>The score criteria of the held level that the unit misses (prerequisites aside); empty when it is not below.</summary>
+    public IReadOnlyList<CriterionResult> HeldShortfalls =>
+        HeldBelow is null ? [] : [.. Criteria.Where(c => c.Predicate == HeldBelow && c.Blocks && c.Kind != CriterionKind.Prerequisite)];
 
     public IEnumerable<CriterionResult> For(string predicate) => Criteria.Where(c => c.Predicate == predicate);
 

@@ -51,7 +51,7 @@ public static class AnnualBuilder
             Minimums(rule),
             Thresholds(rule),
             Prerequisites(rule, scores),
-            rule.Affirmation?.Label,
+            rule.Affirmation is { } affirmation ? ReadinessText.CiteTables(affirmation.Label, affirmation.Source.Split(' ')[0]) : null,
             Areas(rule, scores, trends),
             Instansi(trends, targets, year, data.PreviousYear),
             [.. trends.Improved.Select(Mover)],
@@ -61,7 +61,7 @@ public static class AnnualBuilder
             [.. data.Findings.Select(UnitSectionBuilder.FindingOf)],
             data.Findings.Select(f => f.UnitId).Distinct(StringComparer.Ordinal).Count(),
             [.. data.Reviews.Select(r => new ReviewSummaryRow(r.UnitId, r.UnitName, ReadinessText.Layer(r.Reviewer), Score.Round2(r.UnitTotal), Score.Round2(r.ReviewerTotal),
-                Score.Round2(r.Moved), r.Changes.Count))],
+                Score.Change(r.ReviewerTotal, r.UnitTotal), r.Changes.Count))],
             [.. trends.Groups
                 .Select(g => new GroupYearRow(g.Group, g.Group == TrendAnalysis.AllUnits, g.Year, g.Totals.Count, Score.Round2(g.Totals.Mean), Score.Round2(g.Totals.Median), g.Wbbm, g.Wbk, g.Belum))],
             [.. sources.Select(Source)]);
@@ -78,6 +78,7 @@ public static class AnnualBuilder
     private static AnnualCounts Counts(YearData data, int instansi)
     {
         var scores = data.Scores;
+        var proposals = ProposalSummary.For(data.Candidates);
         return new AnnualCounts(
             scores.Count,
             instansi,
@@ -85,9 +86,9 @@ public static class AnnualBuilder
             scores.Count(s => s.Readiness.Verdict == "WBK"),
             scores.Count(s => s.Readiness.Verdict == ReadinessResult.Belum),
             scores.Count(s => !s.Card.IsComplete),
-            data.Candidates.Count(c => c.Target == "WBK" && c.Ready),
-            data.Candidates.Count(c => c.Target == "WBBM" && c.Ready),
-            data.Candidates.Count(c => c.ScoreReady && !c.Ready),
+            proposals.ReadyFor("WBK").Count,
+            proposals.ReadyFor("WBBM").Count,
+            proposals.PrerequisitesOpen.Count,
             scores.Count(s => s.Readiness.Criteria.Any(c => c.Kind == CriterionKind.Prerequisite && c.Binding && c.Status == CriterionStatus.Unknown)),
             scores.Count(s => s.Highest is not null));
     }
@@ -242,8 +243,8 @@ public static class AnnualBuilder
             rows,
             UnitCharts.AreaMinimums(rule),
             "Nilai area (% bobot)",
-            // Cut rather than round: a cell coloured as under a minimum must not read as meeting it.
-            v => Formats.Number(Math.Truncate((decimal)v * 10) / 10, 1),
+            // The product's one convention for a value beside a minimum: 2 decimals, as the verdict rounds.
+            v => Formats.Score((decimal)v),
             UnitCharts.Tick));
     }
 

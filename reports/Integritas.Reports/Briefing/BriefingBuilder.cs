@@ -14,14 +14,14 @@ public static class BriefingBuilder
     public const string TrendChartSuffix = "-tren.png";
     public const string AreaChartSuffix = "-area.png";
 
-    /// <summary>How many of the closest WBK candidates that are not ready the briefing lists.</summary>
-    public const int ClosestCandidates = 8;
+    /// <summary>
+    /// The trend chart's layout height: low enough that it fits under the instansi table on page 1, so the
+    /// briefing, with every unit its headline counts, stays within 3 pages.
+    /// </summary>
+    public const int BriefingChartHeight = 340;
 
     /// <summary>How many declining units the briefing lists.</summary>
     public const int DecliningUnits = 5;
-
-    /// <summary>A candidate this close to every score criterion counts as "close" in the headline.</summary>
-    public const decimal ClosePoints = 2m;
 
     public static BriefingModel Build(ScoreHistory history, int year, IReadOnlyList<TargetRow> targets, DateOnly today, string trendChart, string areaChart)
     {
@@ -35,50 +35,53 @@ public static class BriefingBuilder
         var previous = trends.PreviousYear;
         var wbk = CandidateAnalysisBuilder.For(history, year, "WBK");
         var wbbm = CandidateAnalysisBuilder.For(history, year, "WBBM");
+        var proposals = ProposalSummary.For(wbbm.Concat(wbk));
         var all = trends.Groups.Where(g => g.Year == year && g.Group == TrendAnalysis.AllUnits).Single();
         var allBefore = trends.Groups.FirstOrDefault(g => g.Year == previous && g.Group == TrendAnalysis.AllUnits);
-        decimal? change = allBefore?.Totals.Mean is { } m0 && all.Totals.Mean is { } m1 ? Score.Round2(m1 - m0) : null;
+        var change = Score.Change(all.Totals.Mean, allBefore?.Totals.Mean);
         var moves = trends.Units.Select(u => u.In(year)).Count(y => y?.TotalChange < 0);
 
         var headline = new BriefingHeadline(
             scores.Count,
             scores.Select(s => s.Unit.Instansi).Distinct(StringComparer.Ordinal).Count(),
             all.Wbbm, all.Wbk, all.Belum, all.ScoreReadyWbk,
-            scores.Count(s => s.Readiness.ScoreVerdict != ReadinessResult.Belum && s.Readiness.Verdict != s.Readiness.ScoreVerdict),
+            proposals.PrerequisitesOpen.Count,
             all.Incomplete,
             Score.Round2(all.Totals.Mean ?? 0),
             change,
             change switch { null => null, > 0 => "naik", < 0 => "turun", _ => "tetap" },
             change is { } c ? Math.Abs(c) : null,
-            wbk.Count(c => c.Ready), wbbm.Count(c => c.Ready),
-            wbk.Count(c => !c.Ready && c.ScoreShortfalls.All(s => s.Kind != CriterionKind.BlankQuestions) && c.Needed.Total is > 0 and <= ClosePoints),
+            proposals.ReadyFor("WBK").Count, proposals.ReadyFor("WBBM").Count,
+            proposals.CloseWbk.Count,
             moves,
             trends.Lost.Select(l => l.Unit.UnitId).Distinct().Count());
 
         var instansi = trends.Groups.Where(g => g.Year == year && g.Group != TrendAnalysis.AllUnits).Select(g =>
         {
             var before = trends.Groups.FirstOrDefault(o => o.Year == previous && o.Group == g.Group);
+            // Beside "siap diusulkan {year + 1}" stands the target of the year proposed for.
             var target = targets.FirstOrDefault(t => t.Year == year && Same(t.Instansi, g.Group));
+            var proposalTarget = targets.FirstOrDefault(t => t.Year == year + 1 && Same(t.Instansi, g.Group));
             var last = targets.FirstOrDefault(t => t.Year == previous && Same(t.Instansi, g.Group));
             return new BriefingInstansi(g.Group, g.Totals.Count, Score.Round2(g.Totals.Mean ?? 0),
-                before?.Totals.Mean is { } b && g.Totals.Mean is { } n ? Score.Round2(n - b) : null, g.Wbbm, g.Wbk, g.Belum,
-                target?.TargetWbk, target?.ReadyWbk ?? 0, target is { AwardsKnown: true } ? target.AwardedWbk : null,
-                target?.TargetWbbm, target?.ReadyWbbm ?? 0, target is { AwardsKnown: true } ? target.AwardedWbbm : null,
+                Score.Change(g.Totals.Mean, before?.Totals.Mean), g.Wbbm, g.Wbk, g.Belum,
+                proposalTarget?.TargetWbk, target?.ReadyWbk ?? 0, target is { AwardsKnown: true } ? target.AwardedWbk : null,
+                proposalTarget?.TargetWbbm, target?.ReadyWbbm ?? 0, target is { AwardsKnown: true } ? target.AwardedWbbm : null,
                 last?.TargetWbk, last is { AwardsKnown: true } ? last.AwardedWbk : null);
         }).ToList();
 
-        var ready = wbbm.Where(c => c.Ready).Concat(wbk.Where(c => c.Ready))
+        var ready = proposals.Ready
             .Select((c, i) => new BriefingReadyUnit(i + 1, c.Unit.UnitId, c.Unit.UnitName, c.Unit.Instansi, Score.Round2(c.Score.Card.Total ?? 0), c.Target,
                 c.Score.Highest is { } h ? $"{h.Predicate} {h.Year}" : "-"))
             .ToList();
-        var candidates = wbk.Where(c => !c.Ready).Take(ClosestCandidates)
-            .Select(c => new BriefingCandidate(c.Rank, c.Unit.UnitId, c.Unit.UnitName, c.Unit.Instansi, Score.Round2(c.Score.Card.Total ?? 0),
-                Score.Round2(c.Needed.Total ?? 0), ReadinessText.Shortfalls([.. c.Shortfalls], 3), Score.Round2(c.Projection?.Total),
-                c.ProjectedScoreReady == true ? "ya" : "belum"))
-            .ToList();
+        static BriefingCandidate Candidate(CandidateAnalysis c, int no) => new(no, c.Target, c.Unit.UnitId, c.Unit.UnitName, c.Unit.Instansi,
+            Score.Round2(c.Score.Card.Total ?? 0), Score.Round2(c.Needed.Total ?? 0), ReadinessText.Shortfalls([.. c.Shortfalls], 3), Score.Round2(c.Projection?.Total),
+            c.ProjectedScoreReady == true ? "ya" : "belum");
+        var pending = proposals.PrerequisitesOpen.Select((c, i) => Candidate(c, i + 1)).ToList();
+        var candidates = proposals.CloseWbk.Select((c, i) => Candidate(c, i + 1)).ToList();
         var declining = trends.Declined.Select(m => new BriefingDecline(m.Unit.UnitId, m.Unit.UnitName, Score.Round2(m.FromTotal), Score.Round2(m.ToTotal),
                 Score.Round2(m.Change), m.FromVerdict != m.ToVerdict ? $"{m.FromVerdict} → {m.ToVerdict}" : "-",
-                Lost(trends.Lost.Where(l => l.Unit.UnitId == m.Unit.UnitId))))
+                Lost(history.Get(m.Unit.UnitId, year)!.Readiness, trends.Lost.Where(l => l.Unit.UnitId == m.Unit.UnitId))))
             .ToList();
         var areas = trends.Holdbacks.Where(h => h.UnitsHeldBack > 0).Take(3)
             .Select(h => new BriefingArea(h.Area, h.Name, Score.Round2(h.MeanPercent), Score.Round2(h.MeanPercentChange), h.UnitsHeldBack))
@@ -95,6 +98,7 @@ public static class BriefingBuilder
             headline,
             instansi,
             ready,
+            pending,
             candidates,
             declining,
             areas,
@@ -105,8 +109,13 @@ public static class BriefingBuilder
 
     private static bool Same(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
 
-    private static string Lost(IEnumerable<LostCriterion> lost)
+    /// <summary>The criteria lost, in words; for a holder below the level it holds, said first (every output flags it so).</summary>
+    private static string Lost(ReadinessResult readiness, IEnumerable<LostCriterion> lost)
     {
+        if (readiness.HeldBelow is { } below)
+        {
+            return $"Di bawah kriteria {below} yang dipegang: " + string.Join("; ", readiness.HeldShortfalls.Select(ReadinessText.Gap));
+        }
         var texts = lost.Select(l => l.Kind switch
         {
             CriterionKind.BlankQuestions => "LKE tidak lagi lengkap",
@@ -142,7 +151,7 @@ public static class BriefingBuilder
                 new ThresholdLine((double)thresholds.WbkTotal, $"Minimum WBK {Formats.Number(thresholds.WbkTotal, 0)}", ThresholdStyle.Wbk),
                 new ThresholdLine((double)thresholds.WbbmTotal, $"Minimum WBBM {Formats.Number(thresholds.WbbmTotal, 0)}", ThresholdStyle.Wbbm),
             ],
-            v => Formats.Number((decimal)v, 0)), height: 470);
+            v => Formats.Number((decimal)v, 0)), height: BriefingChartHeight);
     }
 
     /// <summary>Each area's mean score across the year's units as % of its weight, against the WBK and WBBM minimums.</summary>
@@ -161,7 +170,7 @@ public static class BriefingBuilder
                 new ThresholdLine((double)thresholds.WbkAreaPercent, $"Minimum WBK {Formats.Number(thresholds.WbkAreaPercent, 0)}%", ThresholdStyle.Wbk),
                 new ThresholdLine((double)thresholds.WbbmAreaPercent, $"Minimum WBBM {Formats.Number(thresholds.WbbmAreaPercent, 0)}%", ThresholdStyle.Wbbm),
             ],
-            v => Formats.Number((decimal)v, 1) + "%",
+            v => Formats.ScorePercent((decimal)v),
             FormatTick: v => Formats.Number((decimal)v, 0) + "%"), height: 470);
     }
 }

@@ -19,7 +19,8 @@ public sealed record BriefingModel(
     [property: Description("The headline numbers of the year.")] BriefingHeadline Headline,
     [property: Description("One row per instansi: scores, readiness, target vs ready vs awarded.")] IReadOnlyList<BriefingInstansi> Instansi,
     [property: Description("Units ready to be proposed next year (every criterion met, prerequisites included), WBBM first.")] IReadOnlyList<BriefingReadyUnit> Ready,
-    [property: Description("The closest WBK candidates that are not ready yet, most likely first.")] IReadOnlyList<BriefingCandidate> Candidates,
+    [property: Description("Candidates ready on the scores whose prerequisites are unmet or unknown, WBBM first (headline.prerequisitesOpen counts them).")] IReadOnlyList<BriefingCandidate> Pending,
+    [property: Description("WBK candidates within 2 points of every score criterion, most likely first (headline.closeWbk counts them).")] IReadOnlyList<BriefingCandidate> Candidates,
     [property: Description("Units whose total fell most since the previous year, with the criteria they lost.")] IReadOnlyList<BriefingDecline> Declining,
     [property: Description("The areas holding most units back, most first.")] IReadOnlyList<BriefingArea> Areas,
     [property: Description("The regulation's minimums the verdicts are decided on.")] BriefingThresholds Thresholds,
@@ -33,7 +34,7 @@ public sealed record BriefingHeadline(
     [property: Description("Units meeting every WBK (not WBBM) criterion.")] int Wbk,
     [property: Description("Units meeting neither.")] int Belum,
     [property: Description("Units whose scores meet WBK or WBBM, prerequisites aside.")] int ScoreReady,
-    [property: Description("Units whose scores meet the criteria but a prerequisite is unmet or its fact unknown.")] int PrerequisitesOpen,
+    [property: Description("Candidates (units not holding the level) whose scores meet its criteria but a prerequisite is unmet or its fact unknown: the rows of pending.")] int PrerequisitesOpen,
     [property: Description("Units whose LKE has unanswered questions (never ready); 0 when none.")] int Incomplete,
     [property: Description("Mean total of the year's units.")] decimal MeanTotal,
     [property: Description("Change of the mean total since the previous year; empty without one.")] decimal? MeanChange,
@@ -41,7 +42,7 @@ public sealed record BriefingHeadline(
     [property: Description("The size of that change, without its sign; empty without a previous year.")] decimal? MeanChangeSize,
     [property: Description("Units ready to propose for WBK next year (not holding it, every criterion met).")] int ProposeWbk,
     [property: Description("WBK holders ready to propose for WBBM next year.")] int ProposeWbbm,
-    [property: Description("WBK candidates within 2 points of every score criterion but not ready.")] int CloseWbk,
+    [property: Description("WBK candidates within 2 points of every score criterion (complete LKE, not ready on the scores): the rows of candidates.")] int CloseWbk,
     [property: Description("Units whose total fell since the previous year.")] int Declined,
     [property: Description("Units that lost a criterion they met the previous year.")] int LostCriteria);
 
@@ -53,10 +54,10 @@ public sealed record BriefingInstansi(
     [property: Description("Units meeting every WBBM criterion.")] int Wbbm,
     [property: Description("Units meeting every WBK criterion.")] int Wbk,
     [property: Description("Units meeting neither.")] int Belum,
-    [property: Description("The WBK target set for the year; empty when none was set.")] int? TargetWbk,
+    [property: Description("The WBK target set for the proposal year (year + 1), beside the units ready to propose; empty when none was set.")] int? TargetWbk,
     [property: Description("Units ready for WBK among those not holding it.")] int ReadyWbk,
     [property: Description("Units awarded WBK for the year; empty when the year's awards are not known yet.")] int? AwardedWbk,
-    [property: Description("The WBBM target set for the year; empty when none was set.")] int? TargetWbbm,
+    [property: Description("The WBBM target set for the proposal year (year + 1); empty when none was set.")] int? TargetWbbm,
     [property: Description("WBK holders ready for WBBM.")] int ReadyWbbm,
     [property: Description("Units awarded WBBM for the year; empty when not known yet.")] int? AwardedWbbm,
     [property: Description("The previous year's WBK target; empty when none.")] int? PreviousTargetWbk,
@@ -72,7 +73,8 @@ public sealed record BriefingReadyUnit(
     [property: Description("The predicate it holds and since when, e.g. \"WBK 2021\"; \"-\" when none.")] string Held);
 
 public sealed record BriefingCandidate(
-    [property: Description("Its rank among the WBK candidates.")] int Rank,
+    [property: Description("Row number in its table (1, 2, …).")] int Rank,
+    [property: Description("The predicate it is a candidate for: WBK or WBBM.")] string Level,
     [property: Description("The unit's code.")] string UnitId,
     [property: Description("The unit's name.")] string UnitName,
     [property: Description("Its instansi.")] string Instansi,

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Integritas.Analytics;
+using Integritas.Charts;
 using Integritas.Domain.Formatting;
 using Integritas.Domain.Rules;
 using Integritas.Domain.Scoring;
@@ -31,8 +32,12 @@ public static class CandidateListBuilder
     public const string Nilai = "nilai";
     public const string Belum = "belum";
 
-    public static CandidateListModel Build(CandidateListInput input, CandidateListOptions? options = null)
+    /// <param name="input">The year's candidates, targets and backtest.</param>
+    /// <param name="options">How many candidates get a detail section.</param>
+    /// <param name="charts">The chart picture's path per level ("WBK", "WBBM"), as the template's data holds it.</param>
+    public static CandidateListModel Build(CandidateListInput input, CandidateListOptions? options = null, Func<string, string>? charts = null)
     {
+        charts ??= level => $"daftar-kandidat-{input.Year}-{level.ToLowerInvariant()}.png";
         options ??= CandidateListOptions.Default;
         var year = input.Year;
         if (input.Scores.Count == 0)
@@ -49,14 +54,14 @@ public static class CandidateListBuilder
             rule.Title,
             input.Scores.Count,
             input.Scores.Select(s => s.Unit.Instansi).Distinct(StringComparer.OrdinalIgnoreCase).Count(),
-            Level(rule, "WBK", input.Wbk, input.NextTargets.Select(t => t.TargetWbk), options.DetailWbk),
-            Level(rule, "WBBM", input.Wbbm, input.NextTargets.Select(t => t.TargetWbbm), options.DetailWbbm),
+            Level(rule, "WBK", input.Wbk, input.NextTargets.Select(t => t.TargetWbk), options.DetailWbk, charts("WBK")),
+            Level(rule, "WBBM", input.Wbbm, input.NextTargets.Select(t => t.TargetWbbm), options.DetailWbbm, charts("WBBM")),
             Instansi(input.Targets, input.NextTargets),
             input.Targets.Any(t => t.AwardsKnown),
             ProjectionNote(input.Backtest));
     }
 
-    private static CandidateLevel Level(RuleSet rule, string level, IReadOnlyList<CandidateAnalysis> candidates, IEnumerable<int?> targets, int detail)
+    private static CandidateLevel Level(RuleSet rule, string level, IReadOnlyList<CandidateAnalysis> candidates, IEnumerable<int?> targets, int detail, string chart)
     {
         var predicate = rule.FindPredicate(level) ?? throw new InvalidOperationException($"Rule {rule.Label} defines no {level} level.");
         decimal Min(string metricPrefix) => predicate.Criteria.FirstOrDefault(c => c.Metric.StartsWith(metricPrefix, StringComparison.Ordinal))?.Min ?? 0;
@@ -76,7 +81,45 @@ public static class CandidateListBuilder
             known.Count == 0 ? null : known.Sum(),
             rows,
             [.. rows.Take(Math.Max(0, detail))],
-            Math.Max(0, rows.Count - Math.Max(0, detail)));
+            Math.Max(0, rows.Count - Math.Max(0, detail)),
+            chart,
+            AtCriteria(candidates));
+    }
+
+    /// <summary>The candidates at the score criteria (0 points to add), which the chart does not draw, by code with their status.</summary>
+    private static string? AtCriteria(IReadOnlyList<CandidateAnalysis> candidates)
+    {
+        var at = candidates.Where(c => Score.Round2(c.Needed.Total) == 0).Select(c =>
+            $"{c.Unit.UnitId} ({(c.Ready ? "siap" : c.ScoreReady ? "syarat belum lengkap" : $"{c.Score.Card.BlankQuestions} soal kosong")})").ToList();
+        return at.Count == 0 ? null : string.Join(", ", at);
+    }
+
+    /// <summary>How the candidate chart's legend names each status.</summary>
+    public static readonly ReadinessLabels ChartLabels = new("Siap diusulkan", $"Kurang ≤ {Formats.Number(ProposalSummary.ClosePoints, 0)} poin, LKE lengkap", "Lainnya");
+
+    /// <summary>
+    /// Each candidate's distance to the level's score criteria: the points it needs, fewest first, coloured by how
+    /// far (within 2 points, further); those already at the criteria (0 points) are named under the chart
+    /// (<see cref="CandidateLevel.AtCriteria"/>) rather than drawn as empty bars. The WBK chart marks the 2 points
+    /// that count as "close" in the briefing.
+    /// </summary>
+    public static byte[] Chart(int year, string level, IReadOnlyList<CandidateAnalysis> candidates)
+    {
+        var bars = candidates.Where(c => Score.Round2(c.Needed.Total) is not 0)
+            .Select(c => new RankedBar($"{c.Unit.UnitId} {Formats.ShortName(c.Unit.UnitName, 28)}", (double)(Score.Round2(c.Needed.Total) ?? 0),
+                ProposalSummary.IsCloseWbk(c) || (level != "WBK" && c.Needed.Total <= ProposalSummary.ClosePoints) ? Readiness.Wbk : Readiness.NotReady)).ToList();
+        IReadOnlyList<ThresholdLine> close = level == "WBK"
+            ? [new ThresholdLine((double)ProposalSummary.ClosePoints, $"Kurang ≤ {Formats.Number(ProposalSummary.ClosePoints, 0)} poin", ThresholdStyle.Neutral)]
+            : [];
+        return RankingBarChart.Render(new RankingBarChart.Data(
+            $"Jarak kandidat {level} {year + 1} ke kriteria nilai {level} (LKE {year}, {bars.Count} dari {candidates.Count} unit)",
+            "Poin yang masih dibutuhkan",
+            bars,
+            close,
+            ChartLabels,
+            v => Formats.Score((decimal)v),
+            v => Formats.Number((decimal)v, 0),
+            LargestFirst: false));
     }
 
     public static CandidateRow Row(CandidateAnalysis c)
@@ -96,14 +139,17 @@ public static class CandidateListBuilder
             c.Score.Card.BlankQuestions,
             Score.Round2(c.Needed.Total),
             Needs(c),
-            [.. c.ScoreShortfalls.Select(ReadinessText.Gap)],
-            [.. c.PrerequisiteShortfalls.Select(ReadinessText.Gap)],
+            [.. c.ScoreShortfalls.Select(ReadinessText.Gap).Select(KeepWithSign)],
+            [.. c.PrerequisiteShortfalls.Select(ReadinessText.Gap).Select(KeepWithSign)],
             Score.Round2(c.Projection?.Total),
             c.ProjectedScoreReady == true,
             Score.Round2(c.ProjectedNeeded?.Total),
             questions.FirstOrDefault(),
             questions);
     }
+
+    /// <summary>"(syarat ≥ 100)" with a no-break space after "≥", so a narrow column never leaves the sign alone at a line's end.</summary>
+    private static string KeepWithSign(string text) => text.Replace("≥ ", "≥\u00A0", StringComparison.Ordinal);
 
     /// <summary>The areas, then the hasil parts, that lack points, in the rule's order, each with where it stands.</summary>
     private static List<CandidateNeed> Needs(CandidateAnalysis c)

@@ -38,7 +38,9 @@ public sealed record CandidateLevel(
     [property: Description("The instansi's targets for next year added up; empty when none is recorded.")] int? Target,
     [property: Description("Every candidate, most likely first.")] IReadOnlyList<CandidateRow> Rows,
     [property: Description("The first candidates again, for the detail pages (how many is set in the builder).")] IReadOnlyList<CandidateRow> Details,
-    [property: Description("Candidates not in the detail pages; 0 when all are.")] int NotDetailed);
+    [property: Description("Candidates not in the detail pages; 0 when all are.")] int NotDetailed,
+    [property: Description("Bars of each candidate's distance to the level's score criteria (points needed), coloured by status; those at the criteria are named in atCriteria."), TemplateImage] string Chart,
+    [property: Description("The candidates at 0 points from the score criteria (not drawn as bars), e.g. \"ESDM-02 (siap), BPS-10 (syarat belum lengkap)\"; empty when none.")] string? AtCriteria);
 
 /// <summary>
 /// One candidate: its scores and status, the points it lacks (in total and per area), its shortfalls and open

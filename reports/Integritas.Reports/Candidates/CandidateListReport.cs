@@ -25,12 +25,14 @@ public sealed class CandidateListReport(RuleCatalog rules, CandidateListOptions?
         var backtest = Backtest.For(history, year);
         var input = new CandidateListInput(year, request.Today, history.InYear(year), wbk, wbbm,
             TargetAnalysis.For(connection, history, year), TargetAnalysis.For(connection, history, year + 1), backtest);
-        var model = CandidateListBuilder.Build(input, options);
-
         var stem = Stem(year);
+        var wbkChart = ReportFiles.Picture(request, $"{stem}-wbk.png", CandidateListBuilder.Chart(year, "WBK", wbk));
+        var wbbmChart = ReportFiles.Picture(request, $"{stem}-wbbm.png", CandidateListBuilder.Chart(year, "WBBM", wbbm));
+        var model = CandidateListBuilder.Build(input, options, level => level == "WBK" ? wbkChart : wbbmChart);
+
         var written = ReportFiles.Render(model, request, TemplateFile, stem);
         var sheet = Path.Combine(request.OutputDirectory, stem + ".xlsx");
         File.WriteAllBytes(sheet, CandidateWorkbook.Write(year, [new CandidateSheet("WBK", wbk), new CandidateSheet("WBBM", wbbm)], backtest.Units == 0 ? null : backtest));
-        return new ReportOutput([written[0]], [.. written, sheet], stem);
+        return new ReportOutput([written[0]], [.. written, sheet, Path.Combine(request.OutputDirectory, wbkChart), Path.Combine(request.OutputDirectory, wbbmChart)], stem);
     }
 }

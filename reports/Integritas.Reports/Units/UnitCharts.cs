@@ -63,7 +63,8 @@ public static class UnitCharts
         _ => ThresholdStyle.Neutral,
     };
 
-    public static string Percent(double value) => Formats.Number((decimal)value, 1) + "%";
+    /// <summary>An area's % of weight on a chart: 2 decimals as everywhere a value meets a minimum (59,98% never "60,0%").</summary>
+    public static string Percent(double value) => Formats.ScorePercent((decimal)value);
 
     public static string Tick(double value) => Formats.Number((decimal)value, 0) + "%";
 }

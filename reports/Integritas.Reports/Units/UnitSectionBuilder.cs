@@ -74,9 +74,13 @@ public static class UnitSectionBuilder
     private static string Status(UnitYearScore score, string target, List<CriterionResult> blocking)
     {
         var held = score.Highest;
+        if (score.Readiness.HeldBelow is { } below)
+        {
+            return $"Pemegang {below}, di bawah kriteria {below}";
+        }
         if (held?.Predicate == target)
         {
-            return blocking.Count == 0 ? $"Mempertahankan {target}" : $"Pemegang {target}, di bawah kriteria";
+            return blocking.Count == 0 ? $"Mempertahankan {target}" : $"Pemegang {target}, syarat belum lengkap";
         }
         if (blocking.Count == 0)
         {
@@ -117,9 +121,10 @@ public static class UnitSectionBuilder
         }
         // Only the scores: a holder missing a prerequisite is not "below the criteria" in its scores, and the
         // prerequisites are named below.
-        if (held is not null && held.Predicate != target && score.Readiness.For(held.Predicate).Any(c => c.Blocks && c.Kind != CriterionKind.Prerequisite))
+        if (score.Readiness.HeldBelow is { } below && held is not null && below != target)
         {
-            sentences.Add($"Nilainya juga berada di bawah kriteria {held.Predicate} yang telah dipegang sejak {held.Year}.");
+            var lost = string.Join("; ", score.Readiness.HeldShortfalls.Take(3).Select(ReadinessText.Gap));
+            sentences.Add($"Nilainya juga berada di bawah kriteria {below} yang telah dipegang sejak {held.Year}: {lost}.");
         }
         var points = scoreGaps.Where(c => c.Kind is CriterionKind.Points or CriterionKind.Percent).ToList();
         if (points.Count > 0)
@@ -171,7 +176,7 @@ public static class UnitSectionBuilder
                 Score.Round2(g.Gain), false, g.Text))];
 
     private static ReviewRow Review(LayerReview r) => new(
-        ReadinessText.Layer(r.Reviewer), Score.Round2(r.UnitTotal), Score.Round2(r.ReviewerTotal), Score.Round2(r.Moved), r.Changes.Count,
+        ReadinessText.Layer(r.Reviewer), Score.Round2(r.UnitTotal), Score.Round2(r.ReviewerTotal), Score.Change(r.ReviewerTotal, r.UnitTotal), r.Changes.Count,
         [.. r.Changes.Select(c => new AnswerChangeRow(c.Question, Formats.Answer(c.Kind, c.UnitAnswer), Formats.Answer(c.Kind, c.ReviewerAnswer), Math.Round(c.PointsMoved, 3, MidpointRounding.AwayFromZero)))]);
 
     public static FindingRow FindingOf(FindingInfo f) => new(
@@ -183,6 +188,19 @@ public static class UnitSectionBuilder
         f.Cached,
         f.Recomputed,
         f.Cached is { } cached && f.Recomputed is { } recomputed ? recomputed - cached : null);
+
+    /// <summary>
+    /// A finding in one line for readers: what was found, where in the LKE, and for a value the workbook's and the
+    /// recomputed one, e.g. "PW-R3: buku kerja 1,3493, hitung ulang 1,5".
+    /// </summary>
+    public static string FindingText(FindingInfo f)
+    {
+        static string N(decimal v) => v.ToString("#,0.####", Formats.Indonesian);
+        var item = f.Item ?? "-";
+        return f.Cached is { } cached && f.Recomputed is { } recomputed
+            ? $"{item}: buku kerja {N(cached)}, hitung ulang {N(recomputed)}"
+            : $"{item} · {FindingKind(f.Level)}";
+    }
 
     /// <summary>A finding's kind in words (the ingest's own messages are for the log, in English).</summary>
     public static string FindingKind(string level) => level switch
