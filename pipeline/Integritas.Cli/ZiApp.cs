@@ -23,6 +23,7 @@ public static class ZiApp
         TemplateCommand.Create(context),
         DemoCommand.Create(context),
         WorkerCommand.Create(context),
+        SubscriptionsCommand.Create(context),
     };
 
     public static async Task<int> RunAsync(string[] args, CliContext context, CancellationToken cancellation = default)

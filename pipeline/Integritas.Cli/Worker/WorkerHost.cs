@@ -21,14 +21,27 @@ public static class WorkerHost
     public static HostApplicationBuilder CreateBuilder(string? configFile, TimeProvider clock)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = Directory.GetCurrentDirectory() });
-        builder.Configuration.AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true);
-        if (configFile is not null)
-        {
-            builder.Configuration.AddJsonFile(Path.GetFullPath(configFile), optional: false);
-        }
-        builder.Configuration.AddEnvironmentVariables("ZI_");
+        AddSources(builder.Configuration, configFile);
         builder.AddIntegritasWorker(clock);
         return builder;
+    }
+
+    /// <summary>The configuration the worker reads, for the commands that read the same (<c>zi subscriptions</c>, <c>zi runs</c>, <c>zi deliver</c>).</summary>
+    public static IConfiguration Configuration(string? configFile)
+    {
+        var configuration = new ConfigurationManager();
+        AddSources(configuration, configFile);
+        return configuration;
+    }
+
+    private static void AddSources(IConfigurationBuilder configuration, string? configFile)
+    {
+        configuration.AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true);
+        if (configFile is not null)
+        {
+            configuration.AddJsonFile(Path.GetFullPath(configFile), optional: false);
+        }
+        configuration.AddEnvironmentVariables("ZI_");
     }
 
     /// <summary>Registers options (validated at start), the shared services, Serilog and the Quartz jobs.</summary>
