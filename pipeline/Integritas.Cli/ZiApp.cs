@@ -24,6 +24,8 @@ public static class ZiApp
         DemoCommand.Create(context),
         WorkerCommand.Create(context),
         SubscriptionsCommand.Create(context),
+        RunsCommand.Create(context),
+        RunsCommand.Deliver(context),
     };
 
     public static async Task<int> RunAsync(string[] args, CliContext context, CancellationToken cancellation = default)

@@ -174,6 +174,16 @@ public sealed class RunStore(string connectionString)
     /// <summary>Runs left running by a zi that stopped without finishing them.</summary>
     public IReadOnlyList<RunRecord> Running() => List(new RunFilter(Status: RunStatus.Running));
 
+    /// <summary>The period of the subscription's latest scheduled run (manual deliveries aside): where missed periods are counted from.</summary>
+    public string? LastScheduledPeriod(string subscription)
+    {
+        using var connection = Connect();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT period FROM zi_run WHERE subscription = $s AND trigger <> 'manual' ORDER BY run_id DESC LIMIT 1";
+        command.Parameters.AddWithValue("$s", subscription);
+        return command.ExecuteScalar() as string;
+    }
+
     /// <summary>The latest succeeded run of a subscription (for <c>When: changed</c>).</summary>
     public RunRecord? LastSucceeded(string subscription) => List(new RunFilter(subscription, RunStatus.Succeeded, 1)).FirstOrDefault();
 

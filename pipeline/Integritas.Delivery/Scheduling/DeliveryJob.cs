@@ -47,8 +47,8 @@ public sealed class DeliveryJob(DeliveryRunner runner, SettingsResult config, Sh
     public static async Task<RunRecord> FireAsync(DeliveryRunner runner, Subscription subscription, DateTimeOffset fireTime, string trigger, CancellationToken cancellationToken)
     {
         var store = runner.Store;
-        var last = store.List(new RunFilter(subscription.Name, Limit: 1)).FirstOrDefault();
-        var plan = PeriodPlanner.Plan(subscription, fireTime, last is null ? null : Subscription.PeriodInstant(last.Period));
+        var last = store.LastScheduledPeriod(subscription.Name);
+        var plan = PeriodPlanner.Plan(subscription, fireTime, last is null ? null : Subscription.PeriodInstant(last));
         var now = RunStore.Stamp(runner.Clock.GetUtcNow(), subscription.Zone);
         foreach (var skipped in plan.Skipped)
         {
