@@ -47,8 +47,10 @@ public static class DeliveryHosting
 
     public static JobKey JobKey(string subscription) => new(subscription, DeliveryJob.Group);
 
-    public static ITrigger Trigger(Subscription subscription) => TriggerBuilder.Create()
+    public static ITrigger Trigger(Subscription subscription, DateTimeOffset now) => TriggerBuilder.Create()
         .WithIdentity(subscription.Name, DeliveryJob.Group)
+        // From the scheduler's clock (a trigger left to itself starts at the system's).
+        .StartAt(now)
         .ForJob(JobKey(subscription.Name))
         .WithDescription($"{subscription.Schedule} in {subscription.Zone.Id}")
         // Missed firings (downtime, or the worker busy past the threshold) fire once now; the job records the older ones skipped.
@@ -60,7 +62,7 @@ public static class DeliveryHosting
     {
         foreach (var subscription in subscriptions)
         {
-            var trigger = Trigger(subscription);
+            var trigger = Trigger(subscription, scheduler.TimeProvider.GetUtcNow());
             var stored = await scheduler.GetTrigger(trigger.Key, cancellationToken) as ICronTrigger;
             if (stored is not null && stored.CronExpressionString == subscription.Schedule && stored.TimeZone.Id == subscription.Zone.Id)
             {
