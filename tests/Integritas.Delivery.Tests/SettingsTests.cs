@@ -129,7 +129,7 @@ public sealed class SettingsTests : IDisposable
                 "Smtp": { "Host": "127.0.0.1", "Port": 2525, "From": "zi@itjen.example.go.id", "Security": "None" },
                 "Subscriptions": [
                   { "Name": "menteri", "Schedule": "0 0 7 ? * MON", "To": [ "menteri@kemendag.example.go.id" ] },
-                  { "Name": "itpc-milan", "Schedule": "0 0 7 ? * MON", "TimeZone": "Europe/Rome", "Scope": { "Units": [ "KEMENDAG-ITPC-MILAN" ] } }
+                  { "Name": "itpc-milan", "Schedule": "0 0 7 ? * MON", "TimeZone": "Europe/Rome" }
                 ]
               }
             }
@@ -146,7 +146,7 @@ public sealed class SettingsTests : IDisposable
         Assert.Contains("  next      2026-04-06 07:00:00 +07:00 (Monday)", result.Out, StringComparison.Ordinal);
         Assert.Contains("  schedule  0 0 7 ? * MON in Europe/Rome", result.Out, StringComparison.Ordinal);
         Assert.Contains("  next      2026-03-30 07:00:00 +02:00 (Monday)", result.Out, StringComparison.Ordinal);
-        Assert.Contains("  scope     units KEMENDAG-ITPC-MILAN", result.Out, StringComparison.Ordinal);
+        Assert.Contains("  scope     all units", result.Out, StringComparison.Ordinal);
     }
 
     [Fact]
