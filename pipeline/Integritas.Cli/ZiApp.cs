@@ -24,6 +24,9 @@ public static class ZiApp
         TemplateCommand.Create(context),
         DemoCommand.Create(context),
         WorkerCommand.Create(context),
+        SubscriptionsCommand.Create(context),
+        RunsCommand.Create(context),
+        RunsCommand.Deliver(context),
     };
 
     public static async Task<int> RunAsync(string[] args, CliContext context, CancellationToken cancellation = default)
@@ -39,7 +42,14 @@ public static class ZiApp
             context.Error.WriteLine("Run 'zi --help' (or 'zi COMMAND --help') for usage.");
             return ExitCodes.Usage;
         }
-        return await parse.InvokeAsync(new InvocationConfiguration { Output = context.Out, Error = context.Error }, cancellation);
+        var invocation = new InvocationConfiguration { Output = context.Out, Error = context.Error };
+        if (parse.CommandResult.Command.Name == WorkerCommand.Name)
+        {
+            // The worker's host handles SIGTERM and Ctrl-C itself and waits for the run under way
+            // (Integritas:ShutdownTimeoutSeconds); System.CommandLine would end the process 2 s after the signal.
+            invocation.ProcessTerminationTimeout = null;
+        }
+        return await parse.InvokeAsync(invocation, cancellation);
     }
 
     /// <summary>

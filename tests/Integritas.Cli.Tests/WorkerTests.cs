@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Integritas.Cli.Worker;
+using Integritas.Delivery.Settings;
 using Integritas.Domain.Rules;
 using Integritas.Store.Ingest;
 using Integritas.TestSupport;
@@ -14,43 +15,25 @@ public sealed class WorkerTests : IDisposable
 
     public void Dispose() => _dir.Dispose();
 
-    private WorkerOptions Options() => new()
+    private SettingsResult Options() => SettingsReader.Read(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
     {
-        Database = _dir.File("zi.duckdb"),
-        Inbox = new InboxOptions { Path = _dir.File("inbox"), Schedule = "0 */5 * * * ?", SettleSeconds = 0 },
-        Briefing = new BriefingOptions { Schedule = "0 0 7 ? * MON", Output = _dir.File("briefings"), Pdf = false },
-    };
+        ["Integritas:Database"] = _dir.File("zi.duckdb"),
+        ["Integritas:Output"] = _dir.File("output"),
+        ["Integritas:Inbox:Path"] = _dir.File("inbox"),
+        ["Integritas:Inbox:Schedule"] = "0 */5 * * * ?",
+        ["Integritas:Inbox:SettleSeconds"] = "0",
+        ["Integritas:Scheduler:ConnectionString"] = _dir.File("zi-scheduler.db"),
+    }).Build()).OrThrow();
 
     [Fact]
-    public void Validate_EveryBadKey_IsReportedAtOnceWithItsValue()
+    public void ShippedAppSettings_AreValid()
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Integritas:Database"] = "",
-            ["Integritas:Inbox:Path"] = "inbox",
-            ["Integritas:Inbox:Schedule"] = "setiap hari",
-            ["Integritas:Inbox:SettleSeconds"] = "-1",
-            ["Integritas:Briefing:Schedule"] = "0 0 7 ? * SENIN",
-            ["Integritas:Briefing:Output"] = "out",
-            ["Integritas:Briefing:Year"] = "1999",
-        }).Build();
+        var configuration = new ConfigurationBuilder().AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"))
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Integritas:Output"] = _dir.File("output"), ["Integritas:Inbox:Path"] = _dir.File("inbox"),
+                ["Integritas:Database"] = _dir.File("zi.duckdb"), ["Integritas:Scheduler:ConnectionString"] = _dir.File("zi-scheduler.db") })
+            .Build();
 
-        var failures = WorkerHost.Validate(configuration);
-
-        Assert.Equal(5, failures.Count);
-        Assert.Contains("Integritas:Database = '': the database file is required", failures);
-        Assert.Contains(failures, f => f.StartsWith("Integritas:Inbox:Schedule = 'setiap hari': not a Quartz cron expression", StringComparison.Ordinal));
-        Assert.Contains(failures, f => f.StartsWith("Integritas:Inbox:SettleSeconds = '-1'", StringComparison.Ordinal));
-        Assert.Contains(failures, f => f.StartsWith("Integritas:Briefing:Schedule = '0 0 7 ? * SENIN'", StringComparison.Ordinal));
-        Assert.Contains(failures, f => f.StartsWith("Integritas:Briefing:Year = '1999'", StringComparison.Ordinal));
-    }
-
-    [Fact]
-    public void Validate_ShippedAppSettings_IsValid()
-    {
-        var configuration = new ConfigurationBuilder().AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json")).Build();
-
-        Assert.Empty(WorkerHost.Validate(configuration));
+        Assert.Empty(SettingsReader.Read(configuration).Failures);
     }
 
     [Fact]
@@ -60,7 +43,7 @@ public sealed class WorkerTests : IDisposable
         _dir.Write("inbox/good.csv", Some.Lke("U-01"));
         _dir.Write("inbox/bad.csv", Some.Lke("U-02").Replace("IPAK,INDEKS,4", "IPAK,INDEKS,5", StringComparison.Ordinal));
         // The real clock: the files were just written, and the settle check compares with their write times.
-        var job = new InboxJob(Microsoft.Extensions.Options.Options.Create(options), RuleCatalog.Default, TimeProvider.System, NullLogger<InboxJob>.Instance);
+        var job = new InboxJob(options, RuleCatalog.Default, TimeProvider.System, NullLogger<InboxJob>.Instance);
 
         var outcomes = job.RunOnce(TestContext.Current.CancellationToken);
 
@@ -73,50 +56,6 @@ public sealed class WorkerTests : IDisposable
     }
 
     [Fact]
-    public void BriefingJob_SecondRunInTheSamePeriod_DoesNothing()
-    {
-        var options = Options();
-        Directory.CreateDirectory(options.Inbox.Path);
-        foreach (var file in Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "data-samples"), "*.csv", SearchOption.AllDirectories))
-        {
-            File.Copy(file, Path.Combine(options.Inbox.Path, Path.GetFileName(file)));
-        }
-        var wrapped = Microsoft.Extensions.Options.Options.Create(options);
-        new InboxJob(wrapped, RuleCatalog.Default, TimeProvider.System, NullLogger<InboxJob>.Instance).RunOnce(TestContext.Current.CancellationToken);
-        var job = new BriefingJob(wrapped, RuleCatalog.Default, FixedClock.Default, NullLogger<BriefingJob>.Instance);
-        var monday = new DateTimeOffset(2026, 11, 23, 0, 0, 0, TimeSpan.Zero);
-
-        var first = job.RunOnce(monday);
-        var second = job.RunOnce(monday.AddMinutes(1));
-
-        Assert.Equal(_dir.File("briefings/2025-2026-11-23/briefing-2025.docx"), first);
-        Assert.Null(second);
-        Assert.NotNull(job.RunOnce(monday.AddDays(7)));
-    }
-
-    [Fact]
-    public void BriefingJob_WithPdf_DeliversThePacketAsOnePdf()
-    {
-        Assert.SkipUnless(Reports.Pdf.PdfConverter.Locate() is not null, LibreOffice.Missing);
-        Assert.SkipUnless(Reports.Pdf.PdfMerger.Available, "pdfunite/pdfinfo (poppler-utils) are not on PATH; install poppler-utils to run this test.");
-        var options = Options();
-        options.Briefing.Pdf = true;
-        Directory.CreateDirectory(options.Inbox.Path);
-        foreach (var file in Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "data-samples", "lke"), "*.csv"))
-        {
-            File.Copy(file, Path.Combine(options.Inbox.Path, Path.GetFileName(file)));
-        }
-        var wrapped = Microsoft.Extensions.Options.Options.Create(options);
-        new InboxJob(wrapped, RuleCatalog.Default, TimeProvider.System, NullLogger<InboxJob>.Instance).RunOnce(TestContext.Current.CancellationToken);
-
-        new BriefingJob(wrapped, RuleCatalog.Default, FixedClock.Default, NullLogger<BriefingJob>.Instance).RunOnce(new DateTimeOffset(2026, 11, 23, 0, 0, 0, TimeSpan.Zero));
-
-        var packet = _dir.File("briefings/2025-2026-11-23/paket-2025-2026-11-23.pdf");
-        Assert.InRange(Reports.Pdf.PdfMerger.PageCount(packet), 2, 4);
-        Assert.False(Directory.Exists(_dir.File("briefings/2025-2026-11-23/.pdf")));
-    }
-
-    [Fact]
     public async Task Worker_OnSigterm_StopsCleanlyWithExitCodeZero()
     {
         Assert.SkipUnless(OperatingSystem.IsLinux(), "SIGTERM is sent with the Linux 'kill' command.");
@@ -124,8 +63,9 @@ public sealed class WorkerTests : IDisposable
             {
               "Integritas": {
                 "Database": "{{_dir.File("zi.duckdb")}}",
-                "Inbox": { "Path": "{{_dir.File("inbox")}}", "Schedule": "0/1 * * * * ?", "SettleSeconds": 0 },
-                "Briefing": { "Schedule": "0 0 7 ? * MON", "Output": "{{_dir.File("briefings")}}" }
+                "Output": "{{_dir.File("output")}}",
+                "Scheduler": { "ConnectionString": "{{_dir.File("zi-scheduler.db")}}" },
+                "Inbox": { "Path": "{{_dir.File("inbox")}}", "Schedule": "0/1 * * * * ?", "SettleSeconds": 0 }
               },
               "Serilog": { "WriteTo": [ { "Name": "Console" }, { "Name": "File", "Args": { "path": "{{_dir.File("logs/zi-.log")}}" } } ] }
             }

@@ -43,10 +43,8 @@ public static class ReportCommand
     /// <summary>Writes the reports; the database is closed before any LibreOffice run (the worker may want it meanwhile).</summary>
     public static IReadOnlyList<ReportOutput> Write(CliContext context, string database, int? year, string templates, string folder, IEnumerable<ReportKind> kinds)
     {
-        using var connection = new ZiDatabase(database, context.Clock).OpenRead();
-        var y = ScoresCommand.ResolveYear(connection, year);
-        var request = new ReportRequest(y, templates, folder, DateOnly.FromDateTime(context.Clock.GetLocalNow().DateTime));
-        return [.. kinds.Select(k => k.Create(context.Rules).Write(connection, request))];
+        var request = new PacketRequest([.. kinds], year, templates, folder, DateOnly.FromDateTime(context.Clock.GetLocalNow().DateTime));
+        return ReportPacket.Write(new ZiDatabase(database, context.Clock), context.Rules, request, ScoresCommand.ResolveYear).Reports;
     }
 
     public static void Print(CliContext context, ReportOutput result)

@@ -29,9 +29,11 @@ public static class ScoresCommand
     }
 
     /// <summary>The requested year, or the latest one stored; fails naming the years there are.</summary>
-    public static int ResolveYear(DuckDBConnection connection, int? requested)
+    public static int ResolveYear(DuckDBConnection connection, int? requested) => ResolveYear(ScoreQueries.Years(connection), requested);
+
+    /// <summary>The requested year among those stored, or the latest; fails naming the years there are.</summary>
+    public static int ResolveYear(IReadOnlyList<int> years, int? requested)
     {
-        var years = ScoreQueries.Years(connection);
         if (years.Count == 0)
         {
             throw new CommandException("the database holds no LKE yet; load some with 'zi ingest'.");

@@ -1,20 +1,25 @@
 using System.CommandLine;
+using System.Net.Sockets;
 using Integritas.Cli.Worker;
+using Integritas.Delivery.Settings;
 using Microsoft.Extensions.Hosting;
 using Serilog;
 
 namespace Integritas.Cli.Commands;
 
 /// <summary>
-/// <c>zi worker [--config FILE]</c>: runs the scheduled jobs until Ctrl-C or SIGTERM; jobs under way
-/// finish before it exits. Every bad setting is reported at start, each with its key and value.
+/// <c>zi worker [--config FILE]</c>: runs the scheduled jobs until Ctrl-C or SIGTERM; the run under way finishes
+/// (bounded by <c>Integritas:ShutdownTimeoutSeconds</c>) before it exits. Every bad setting is reported at start,
+/// each with its key and value, before any job runs.
 /// </summary>
 public static class WorkerCommand
 {
+    public const string Name = "worker";
+
     public static Command Create(CliContext context)
     {
-        var config = new Option<string?>("--config") { Description = "An extra JSON settings file (overrides appsettings.json).", HelpName = "FILE" };
-        var command = new Command("worker", "Run the scheduled worker: inbox ingest and briefing packets on their cron schedules.") { config };
+        var config = SubscriptionsCommand.ConfigOption();
+        var command = new Command(Name, "Run the scheduled worker: inbox ingest and the subscriptions' deliveries on their cron schedules.") { config };
         command.SetAction((parse, cancellation) => RunAsync(context, parse.GetValue(config), cancellation));
         return command;
     }
@@ -25,19 +30,22 @@ public static class WorkerCommand
         Log.Logger = new LoggerConfiguration().WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture).CreateBootstrapLogger();
         try
         {
-            var builder = WorkerHost.CreateBuilder(configFile, context.Clock);
-            var failures = WorkerHost.Validate(builder.Configuration);
-            if (failures.Count > 0)
+            var configuration = WorkerHost.Configuration(configFile);
+            var settings = SettingsReader.Read(configuration);
+            if (!settings.Valid)
             {
                 Log.Fatal("The worker's settings are not valid:{NewLine}{Failures}", Environment.NewLine,
-                    string.Join(Environment.NewLine, failures.Select(f => "  " + f)));
+                    string.Join(Environment.NewLine, settings.Failures.Select(f => "  " + f)));
                 return ExitCodes.Failed;
             }
-            using var host = builder.Build();
-            Log.Information("Worker starting: database {Database}, inbox {Inbox} ({InboxSchedule}), briefings to {Output} ({BriefingSchedule})",
-                WorkerHost.Options(builder.Configuration).Database, WorkerHost.Options(builder.Configuration).Inbox.Path,
-                WorkerHost.Options(builder.Configuration).Inbox.Schedule, WorkerHost.Options(builder.Configuration).Briefing.Output,
-                WorkerHost.Options(builder.Configuration).Briefing.Schedule);
+            foreach (var warning in settings.Warnings.Concat(await SmtpWarnings(settings.Settings)))
+            {
+                Log.Warning("{Warning}", warning);
+            }
+            using var host = WorkerHost.CreateBuilder(configuration, settings, context.Clock).Build();
+            Log.Information("Worker starting: database {Database}, inbox {Inbox} ({InboxSchedule}), {Count} subscription(s) [{Subscriptions}], scheduler store {Store}, output {Output}",
+                settings.Settings.Database, settings.Settings.Inbox.Path, settings.Settings.Inbox.Schedule, settings.Subscriptions.Count,
+                string.Join(", ", settings.Subscriptions.Select(s => $"{s.Name}: {s.Schedule} {s.Zone.Id}")), settings.Settings.Scheduler.ConnectionString, settings.Settings.Output);
             await host.RunAsync(cancellation);
             Log.Information("Worker stopped");
             return ExitCodes.Ok;
@@ -50,6 +58,26 @@ public static class WorkerCommand
         finally
         {
             await Log.CloseAndFlushAsync();
+        }
+    }
+
+    /// <summary>An SMTP server that does not answer is a warning at start, not a failure: it may be up by the first delivery.</summary>
+    private static async Task<IReadOnlyList<string>> SmtpWarnings(ZiSettings settings)
+    {
+        if (string.IsNullOrEmpty(settings.Smtp.Host))
+        {
+            return [];
+        }
+        try
+        {
+            using var tcp = new TcpClient();
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            await tcp.ConnectAsync(settings.Smtp.Host, settings.Smtp.Port, timeout.Token);
+            return [];
+        }
+        catch (Exception ex) when (ex is SocketException or OperationCanceledException)
+        {
+            return [$"{ZiSettings.Section}:Smtp:Host = '{settings.Smtp.Host}': the SMTP server does not answer on port {settings.Smtp.Port} now ({(ex is OperationCanceledException ? "no answer within 5 s" : ex.Message)}); runs that mail will fail until it does"];
         }
     }
 }

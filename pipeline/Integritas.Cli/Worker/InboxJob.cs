@@ -1,8 +1,8 @@
+using Integritas.Delivery.Settings;
 using Integritas.Domain.Rules;
 using Integritas.Store;
 using Integritas.Store.Ingest;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Quartz;
 
 namespace Integritas.Cli.Worker;
@@ -13,7 +13,7 @@ namespace Integritas.Cli.Worker;
 /// is what makes a run idempotent: a file is ingested once.
 /// </summary>
 [DisallowConcurrentExecution]
-public sealed class InboxJob(IOptions<WorkerOptions> options, RuleCatalog rules, TimeProvider clock, ILogger<InboxJob> logger) : IJob
+public sealed class InboxJob(SettingsResult options, RuleCatalog rules, TimeProvider clock, ILogger<InboxJob> logger) : IJob
 {
     public const string Processed = "processed";
     public const string Failed = "failed";
@@ -27,7 +27,7 @@ public sealed class InboxJob(IOptions<WorkerOptions> options, RuleCatalog rules,
     /// <summary>One pass over the inbox; returns the outcomes.</summary>
     public IReadOnlyList<FileOutcome> RunOnce(CancellationToken cancellationToken = default)
     {
-        var inbox = options.Value.Inbox;
+        var inbox = options.Settings.Inbox;
         Directory.CreateDirectory(inbox.Path);
         var settled = clock.GetUtcNow().AddSeconds(-inbox.SettleSeconds);
         var files = Directory.EnumerateFiles(inbox.Path)
@@ -41,7 +41,7 @@ public sealed class InboxJob(IOptions<WorkerOptions> options, RuleCatalog rules,
         }
         var outcomes = new List<FileOutcome>();
         var service = new IngestService(rules, clock);
-        using var connection = new ZiDatabase(options.Value.Database, clock).OpenWrite();
+        using var connection = new ZiDatabase(options.Settings.Database, clock).OpenWrite();
         foreach (var file in files)
         {
             cancellationToken.ThrowIfCancellationRequested();
