@@ -23,6 +23,8 @@ public static class ZiApp
         TemplateCommand.Create(context),
         DemoCommand.Create(context),
         WorkerCommand.Create(context),
+        ServeCommand.Create(context),
+        UsersCommand.Create(context),
     };
 
     public static async Task<int> RunAsync(string[] args, CliContext context, CancellationToken cancellation = default)
