@@ -12,7 +12,8 @@ namespace Integritas.Web.Tests;
 /// unlimited viewer, a viewer limited to an instansi and one limited to a unit. A route added to the app without a
 /// row here fails <see cref="EveryRoute_HasARule"/>.
 /// </summary>
-public sealed class RouteRoleTests(WebFixture web) : IClassFixture<WebFixture>
+[Collection(WebCollection.Name)]
+public sealed class RouteRoleTests(WebFixture web)
 {
     private const int Year = 2025;
 

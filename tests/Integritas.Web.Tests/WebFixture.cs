@@ -108,6 +108,13 @@ public sealed class WebFixture : IDisposable
     }
 }
 
+/// <summary>The test classes that only read share one sample database and app (ingesting the samples takes a while).</summary>
+[CollectionDefinition(Name)]
+public sealed class WebCollection : ICollectionFixture<WebFixture>
+{
+    public const string Name = "web app over the samples";
+}
+
 /// <summary>The web app in the test server, composed the way <c>zi serve</c> composes it.</summary>
 public sealed class ZiWebFactory(WebOptions options) : WebApplicationFactory<ZiWebFactory.Anchor>
 {

@@ -3,13 +3,16 @@ using System.Collections.Concurrent;
 namespace Integritas.Web.Accounts;
 
 /// <summary>
-/// Slows password guessing: after <see cref="FreeAttempts"/> failed sign-ins for one user name (from any address)
-/// or from one address (for any name) within <see cref="Window"/>, further attempts are refused until the window
-/// has passed since the last failure. A successful sign-in clears the name's count.
+/// Slows password guessing: after <see cref="FreeAttempts"/> failed sign-ins for one user name (from any address),
+/// or <see cref="FreeAttemptsPerAddress"/> from one address (for any name, so one office behind a proxy is not locked
+/// out by one person), within <see cref="Window"/>, further attempts are refused until the window has passed since
+/// the last failure. A successful sign-in clears the name's count.
 /// </summary>
 public sealed class LoginThrottle(TimeProvider clock)
 {
     public const int FreeAttempts = 5;
+
+    public const int FreeAttemptsPerAddress = 20;
 
     public static readonly TimeSpan Window = TimeSpan.FromMinutes(15);
 
@@ -22,7 +25,7 @@ public sealed class LoginThrottle(TimeProvider clock)
         DateTimeOffset? until = null;
         foreach (var key in Keys(name, address))
         {
-            if (_failures.TryGetValue(key, out var f) && f.Failures >= FreeAttempts && f.Last + Window > now)
+            if (_failures.TryGetValue(key, out var f) && f.Failures >= (key.StartsWith("addr:", StringComparison.Ordinal) ? FreeAttemptsPerAddress : FreeAttempts) && f.Last + Window > now)
             {
                 until = until is { } u && u > f.Last + Window ? u : f.Last + Window;
             }

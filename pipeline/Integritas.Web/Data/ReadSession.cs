@@ -20,7 +20,20 @@ public sealed class ReadSession(IOptions<WebOptions> options, RuleCatalog rules,
     public ZiDatabase Database { get; } = new(options.Value.Database, clock) { BusyTimeout = TimeSpan.FromSeconds(options.Value.BusySeconds) };
 
     /// <summary>The open connection (opened now if not yet); throws <see cref="DatabaseBusyException"/> or <see cref="DatabaseMissingException"/>.</summary>
-    public DuckDBConnection Connection => _connection ??= Database.OpenRead();
+    public DuckDBConnection Connection => _connection ??= Open();
+
+    private DuckDBConnection Open()
+    {
+        try
+        {
+            return Database.OpenRead();
+        }
+        catch (DuckDBException ex) when (ex.Message.Contains("different configuration", StringComparison.OrdinalIgnoreCase))
+        {
+            // An upload of this process holds the file for writing: the same wait as for another process's lock.
+            throw new DatabaseBusyException($"The database {Database.Path} is being written by an upload.", ex);
+        }
+    }
 
     public ScoreHistory History => _history ??= ScoreHistory.Load(Connection, rules);
 
