@@ -105,7 +105,7 @@ public sealed partial class UnitAgreementTests(WebFixture web)
     [GeneratedRegex("data-figure=\"([^\"]+)\"[^>]*>([^<]*)<")]
     private static partial Regex Figure();
 
-    [GeneratedRegex("<tr data-criterion=\"(?<id>[^\"]+)\">\\s*<td>[^<]*</td>\\s*<td>.*?</td>\\s*<td class=\"num\" data-figure=\"actual\">(?<actual>[^<]*)</td>", RegexOptions.Singleline)]
+    [GeneratedRegex("<tr data-criterion=\"(?<id>[^\"]+)\">\\s*<td>.*?</td>\\s*<td class=\"num\" data-figure=\"actual\">(?<actual>[^<]*)</td>", RegexOptions.Singleline)]
     private static partial Regex CriterionRow();
 
     [GeneratedRegex("<tr data-question=\"([^\"]+)\">")]
