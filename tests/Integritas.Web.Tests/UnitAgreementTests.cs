@@ -114,9 +114,9 @@ public sealed partial class UnitAgreementTests(WebFixture web)
     [GeneratedRegex("<span class=\"label\">([^<]+)</span><span class=\"value\">([^<]+)</span>")]
     private static partial Regex CardValue();
 
-    [GeneratedRegex("<td><a href=\"/units/([^?\"]+)\\?year=2025\">")]
+    [GeneratedRegex("<td class=\"code\"><a href=\"/units/([^?\"]+)\\?year=2025\">")]
     private static partial Regex UnitLink();
 
-    [GeneratedRegex("<td class=\"num\">(\\d+)</td>\\s*<td><a href=\"/units/([^?\"]+)\\?")]
+    [GeneratedRegex("<td class=\"num\">(\\d+)</td>\\s*<td class=\"code\"><a href=\"/units/([^?\"]+)\\?")]
     private static partial Regex CandidateRow();
 }

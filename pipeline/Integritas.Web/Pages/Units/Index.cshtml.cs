@@ -95,7 +95,9 @@ public sealed class IndexModel(ReadSession data) : PageModel
     /// <summary>The link of a column heading: sorts by it, or reverses the order when it already does.</summary>
     public string SortLink(string key)
     {
-        var dir = (Sort ?? "kode") == key && !Descending ? "desc" : "asc";
+        // Figures sort highest first on the first click, names and codes A to Z; a second click reverses.
+        var numeric = key is "total" or "pengungkit" or "hasil" or "kosong" or "kesiapan" or "kurang";
+        var dir = (Sort ?? "kode") == key ? (Descending ? "asc" : "desc") : numeric ? "desc" : "asc";
         var query = new Dictionary<string, string?> { ["year"] = Selected?.ToString(System.Globalization.CultureInfo.InvariantCulture), ["instansi"] = Instansi, ["kesiapan"] = Kesiapan, ["q"] = Q, ["sort"] = key, ["dir"] = dir };
         return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/units", query.Where(p => !string.IsNullOrEmpty(p.Value)).ToDictionary(p => p.Key, p => p.Value));
     }
