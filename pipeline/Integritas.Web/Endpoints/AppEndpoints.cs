@@ -1,7 +1,5 @@
 using System.Reflection;
 using Integritas.Analytics;
-using Integritas.Charts;
-using Integritas.Domain.Formatting;
 using Integritas.Reports.Briefing;
 using Integritas.Reports.Candidates;
 using Integritas.Reports.Units;
@@ -35,7 +33,7 @@ public static class AppEndpoints
         app.MapGet("/charts/{year:int}/area.png", (int year, ReadSession data, HttpContext http) =>
             YearChart(data, http, year, (_, scores) => BriefingBuilder.AreaChart(scores, year))).WithName("chart-area");
         app.MapGet("/charts/{year:int}/heatmap.png", (int year, ReadSession data, HttpContext http) =>
-            YearChart(data, http, year, (_, scores) => DashboardCharts.Heatmap(scores, year))).WithName("chart-heatmap");
+            YearChart(data, http, year, (_, scores) => Reports.Annual.AnnualBuilder.HeatmapChart(scores, year))).WithName("chart-heatmap");
         app.MapGet("/charts/units/{kode}/{year:int}/radar.png", (string kode, int year, ReadSession data, HttpContext http) =>
         {
             var history = data.History;
@@ -98,22 +96,3 @@ public static class AppEndpoints
     }
 }
 
-/// <summary>The dashboard's own picture: the units in scope × areas (the annual report draws the same for every unit).</summary>
-public static class DashboardCharts
-{
-    public static byte[] Heatmap(IReadOnlyList<Store.Queries.UnitYearScore> scores, int year)
-    {
-        var rule = scores[0].Card.Rule;
-        var rows = scores.Select(s => new HeatmapRow($"{s.Unit.UnitId} {s.Unit.UnitName}",
-            [.. rule.Areas.Select(a => (double?)s.Card.Area(a.Code)?.Percent)])).ToList();
-        return AreaHeatmapChart.Render(new AreaHeatmapChart.Data(
-            $"Capaian area per unit {year}",
-            [.. rule.Areas.Select(a => a.Code)],
-            rows,
-            UnitCharts.AreaMinimums(rule),
-            "Nilai area (% bobot)",
-            // Cut rather than round: a cell coloured as under a minimum must not read as meeting it.
-            v => Formats.Number(Math.Truncate((decimal)v * 10) / 10, 1),
-            UnitCharts.Tick));
-    }
-}
