@@ -27,6 +27,8 @@ public static class ZiApp
         SubscriptionsCommand.Create(context),
         RunsCommand.Create(context),
         RunsCommand.Deliver(context),
+        ServeCommand.Create(context),
+        UsersCommand.Create(context),
     };
 
     public static async Task<int> RunAsync(string[] args, CliContext context, CancellationToken cancellation = default)

@@ -95,12 +95,7 @@ public static class AnalyticsCommands
             var years = history.Of(id).Select(s => s.Year).ToList();
             var y = parse.GetValue(year) ?? years[^1];
             var score = history.Get(id, y) ?? throw new CommandException($"unit {id} has no LKE for {y} (years: {string.Join(", ", years)}).");
-            var target = history.TargetOf(score);
-            var gains = score.Card.Rule.ItemLevel ? QuestionGains.For(connection, score.Card.Rule, y, reviewer, id, perArea: 4)[id].ToList() : [];
-            var candidate = target is null ? null
-                : CandidateAnalysisBuilder.For(history, y, target, gains.ToLookup(_ => id, StringComparer.Ordinal), topQuestions: 8).SingleOrDefault(c => c.Unit.UnitId == id);
-            var questions = candidate?.TopQuestions ?? [.. gains.OrderBy(g => g.Blank ? 0 : 1).ThenByDescending(g => g.Gain).Take(8)];
-            var trend = TrendAnalysis.UnitTrendOf(history, id);
+            var (_, target, candidate, questions, trend) = UnitExplanation.For(connection, history, score, reviewer);
             if (parse.GetValue(format) == "json")
             {
                 context.Out.WriteLine(JsonSerializer.Serialize(RecordFactory.Unit(score, trend, candidate, questions), ScoreOutput.Json));

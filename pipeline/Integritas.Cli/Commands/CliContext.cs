@@ -8,6 +8,9 @@ public sealed record CliContext(TextWriter Out, TextWriter Error, TimeProvider C
     public static CliContext Console(TimeProvider clock) =>
         new(System.Console.Out, System.Console.Error, clock, RuleCatalog.FromEnvironment(), AppContext.BaseDirectory);
 
+    /// <summary>Where a command reads what it is given on standard input (a password with --password-stdin).</summary>
+    public TextReader In { get; init; } = System.Console.In;
+
     public string SamplesDirectory => Path.Combine(AppDirectory, "data-samples");
 
     public string TemplatesDirectory => Path.Combine(AppDirectory, "templates");

@@ -60,7 +60,23 @@ public static class DemoCommand
             ReportCommand.Print(context, report);
         }
         context.Out.WriteLine($"Database: {Path.GetFullPath(databasePath)} (try: zi scores --db {databasePath} --year {year})");
+        WebDemo(context, databasePath);
         context.Out.WriteLine($"Demo finished in {timer.Elapsed.TotalSeconds:0.0} s.");
         return ExitCodes.Ok;
+    }
+
+    /// <summary>A fresh demo account (a random password, printed once) and how to open the web app on the demo database.</summary>
+    private static void WebDemo(CliContext context, string databasePath)
+    {
+        var users = new Web.Accounts.UserStore(Web.Accounts.UserStore.BesideDatabase(databasePath), context.Clock);
+        if (users.Find("demo") is not null)
+        {
+            users.Remove("demo");
+        }
+        var password = Web.Accounts.UserStore.NewPassword();
+        users.Add("demo", Web.Accounts.Roles.Admin, password);
+        context.Out.WriteLine();
+        context.Out.WriteLine($"Web app: zi serve --db {databasePath}   then open {Web.WebOptions.DefaultUrls}");
+        context.Out.WriteLine($"  sign in as 'demo' (admin) with password {password}   (shown once; 'zi users passwd demo --db {databasePath}' sets another)");
     }
 }

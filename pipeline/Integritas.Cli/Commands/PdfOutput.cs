@@ -32,23 +32,7 @@ public static class PdfOutput
     {
         var converter = new PdfConverter();
         Warn(context, converter, template);
-        if (report.Documents.Count == 1)
-        {
-            return await converter.ConvertAsync(report.Document, cancellation);
-        }
-        var scratch = Path.Combine(outputDirectory, ".pdf-" + report.PacketName);
-        Directory.CreateDirectory(scratch);
-        try
-        {
-            var pdfs = await converter.ConvertAsync(report.Documents, scratch, cancellation);
-            var packet = Path.Combine(outputDirectory, report.PacketName + ".pdf");
-            PdfMerger.Merge(pdfs, packet);
-            return packet;
-        }
-        finally
-        {
-            Directory.Delete(scratch, recursive: true);
-        }
+        return await PdfPacket.WriteAsync(converter, report, outputDirectory, cancellation);
     }
 
     private static void Warn(CliContext context, PdfConverter converter, string template)

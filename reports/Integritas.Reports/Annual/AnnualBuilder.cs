@@ -232,13 +232,16 @@ public static class AnnualBuilder
     }
 
     /// <summary>Every unit (rows, by code) × area, coloured by % of weight.</summary>
-    public static byte[] HeatmapChart(YearData data)
+    public static byte[] HeatmapChart(YearData data) => HeatmapChart(data.Scores, data.Year);
+
+    /// <summary>The given units of a year (rows, in the order given) × area, coloured by % of weight (the web dashboard draws its reader's units).</summary>
+    public static byte[] HeatmapChart(IReadOnlyList<UnitYearScore> scores, int year)
     {
-        var rule = data.Rule;
-        var rows = data.Scores.Select(s => new HeatmapRow($"{s.Unit.UnitId} {s.Unit.UnitName}",
+        var rule = scores[0].Card.Rule;
+        var rows = scores.Select(s => new HeatmapRow($"{s.Unit.UnitId} {s.Unit.UnitName}",
             [.. rule.Areas.Select(a => (double?)(s.Card.Area(a.Code)?.Percent))])).ToList();
         return AreaHeatmapChart.Render(new AreaHeatmapChart.Data(
-            $"Capaian area per unit {data.Year}",
+            $"Capaian area per unit {year}",
             [.. rule.Areas.Select(a => a.Code)],
             rows,
             UnitCharts.AreaMinimums(rule),

@@ -15,11 +15,14 @@ public static class UnitCharts
     public const int TrendHeight = 520;
 
     /// <summary>The year's areas (% of weight) filled, the previous year's as an outline, against the WBK and WBBM minimums.</summary>
-    public static byte[] Radar(YearData data, UnitYearScore score)
+    public static byte[] Radar(YearData data, UnitYearScore score) => Radar(data.History, data.PreviousYear, score);
+
+    /// <summary>The radar of <paramref name="score"/>, with the unit's <paramref name="previousYear"/> (when scored) as the outline.</summary>
+    public static byte[] Radar(ScoreHistory history, int? previousYear, UnitYearScore score)
     {
         var rule = score.Card.Rule;
         var series = new List<ValueSeries> { new(score.Year.ToString(Formats.Indonesian), [.. rule.Areas.Select(a => (double)(score.Card.Area(a.Code)?.Percent ?? 0))]) };
-        if (data.PreviousYear is { } previous && data.History.Get(score.Unit.UnitId, previous) is { } before)
+        if (previousYear is { } previous && history.Get(score.Unit.UnitId, previous) is { } before)
         {
             // An area the earlier rule did not have is left at 0 rather than dropping the outline.
             series.Add(new ValueSeries(previous.ToString(Formats.Indonesian), [.. rule.Areas.Select(a => (double)(before.Card.Area(a.Code)?.Percent ?? 0))]));
