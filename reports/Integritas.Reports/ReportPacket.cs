@@ -44,22 +44,8 @@ public static class ReportPacket
     /// One PDF of every document of the packet, in order, at <paramref name="pdfPath"/>: one LibreOffice run, then
     /// joined. The per-document PDFs are written to a scratch folder beside it and removed.
     /// </summary>
-    public static async Task<string> PdfAsync(PacketDocuments packet, string pdfPath, PdfConverter converter, CancellationToken cancellationToken)
-    {
-        var folder = Path.GetDirectoryName(Path.GetFullPath(pdfPath))!;
-        var scratch = Path.Combine(folder, ".pdf-" + Path.GetFileNameWithoutExtension(pdfPath));
-        Directory.CreateDirectory(scratch);
-        try
-        {
-            var pdfs = await converter.ConvertAsync(packet.Documents, scratch, cancellationToken);
-            PdfMerger.Merge(pdfs, pdfPath);
-            return pdfPath;
-        }
-        finally
-        {
-            Directory.Delete(scratch, recursive: true);
-        }
-    }
+    public static Task<string> PdfAsync(PacketDocuments packet, string pdfPath, PdfConverter converter, CancellationToken cancellationToken) =>
+        PdfPacket.JoinAsync(converter, packet.Documents, pdfPath, cancellationToken);
 
     /// <summary>The templates of the packet's kinds (for the font check before a PDF).</summary>
     public static IReadOnlyList<string> Templates(PacketRequest request) => [.. request.Kinds.Select(k => Path.Combine(request.TemplateDirectory, k.TemplateFile))];

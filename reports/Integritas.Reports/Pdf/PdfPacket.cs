@@ -13,14 +13,20 @@ public static class PdfPacket
         {
             return await converter.ConvertAsync(report.Document, cancellation);
         }
-        var scratch = Path.Combine(outputDirectory, ".pdf-" + report.PacketName);
+        return await JoinAsync(converter, report.Documents, Path.Combine(outputDirectory, report.PacketName + ".pdf"), cancellation);
+    }
+
+    /// <summary>Converts the documents in one LibreOffice run in a scratch folder beside <paramref name="pdfPath"/> and joins them, in order, into it.</summary>
+    public static async Task<string> JoinAsync(PdfConverter converter, IReadOnlyList<string> documents, string pdfPath, CancellationToken cancellation = default)
+    {
+        var folder = Path.GetDirectoryName(Path.GetFullPath(pdfPath))!;
+        var scratch = Path.Combine(folder, ".pdf-" + Path.GetFileNameWithoutExtension(pdfPath));
         Directory.CreateDirectory(scratch);
         try
         {
-            var pdfs = await converter.ConvertAsync(report.Documents, scratch, cancellation);
-            var packet = Path.Combine(outputDirectory, report.PacketName + ".pdf");
-            PdfMerger.Merge(pdfs, packet);
-            return packet;
+            var pdfs = await converter.ConvertAsync(documents, scratch, cancellation);
+            PdfMerger.Merge(pdfs, pdfPath);
+            return pdfPath;
         }
         finally
         {
