@@ -218,33 +218,27 @@ public sealed class RunStore(string connectionString)
         return runs;
     }
 
-    private static List<RunOutput> Outputs(SqliteConnection connection, long runId)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT packet, file, sha256, size_bytes FROM zi_run_output WHERE run_id = $id ORDER BY rowid";
-        command.Parameters.AddWithValue("$id", runId);
-        using var reader = command.ExecuteReader();
-        var outputs = new List<RunOutput>();
-        while (reader.Read())
-        {
-            outputs.Add(new RunOutput(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetInt64(3)));
-        }
-        return outputs;
-    }
+    private static List<RunOutput> Outputs(SqliteConnection connection, long runId) =>
+        RowsOfRun(connection, "SELECT packet, file, sha256, size_bytes FROM zi_run_output WHERE run_id = $id ORDER BY rowid", runId,
+            r => new RunOutput(r.GetString(0), r.GetString(1), r.GetString(2), r.GetInt64(3)));
 
-    private static List<RunRecipient> Recipients(SqliteConnection connection, long runId)
+    private static List<RunRecipient> Recipients(SqliteConnection connection, long runId) =>
+        RowsOfRun(connection, "SELECT packet, address, kind, status, error, sent_at FROM zi_run_recipient WHERE run_id = $id ORDER BY rowid", runId,
+            r => new RunRecipient(r.GetString(0), r.GetString(1), r.GetString(2), Enum.Parse<RecipientStatus>(r.GetString(3), ignoreCase: true),
+                r.IsDBNull(4) ? null : r.GetString(4), r.IsDBNull(5) ? null : r.GetString(5)));
+
+    private static List<T> RowsOfRun<T>(SqliteConnection connection, string sql, long runId, Func<SqliteDataReader, T> row)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT packet, address, kind, status, error, sent_at FROM zi_run_recipient WHERE run_id = $id ORDER BY rowid";
+        command.CommandText = sql;
         command.Parameters.AddWithValue("$id", runId);
         using var reader = command.ExecuteReader();
-        var recipients = new List<RunRecipient>();
+        var rows = new List<T>();
         while (reader.Read())
         {
-            recipients.Add(new RunRecipient(reader.GetString(0), reader.GetString(1), reader.GetString(2), Enum.Parse<RecipientStatus>(reader.GetString(3), ignoreCase: true),
-                reader.IsDBNull(4) ? null : reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5)));
+            rows.Add(row(reader));
         }
-        return recipients;
+        return rows;
     }
 
     private void Execute(string sql, params (string Name, object? Value)[] parameters)
