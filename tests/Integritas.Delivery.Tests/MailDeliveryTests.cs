@@ -51,6 +51,28 @@ public sealed class MailDeliveryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task PdfSubscription_MailsThePacketAsOneConsolidatedPdf()
+    {
+        Assert.SkipUnless(Reports.Pdf.PdfConverter.Locate() is not null, "LibreOffice (soffice) is not on PATH; .ci/run installs libreoffice-writer-nogui.");
+        Assert.SkipUnless(Reports.Pdf.PdfMerger.Available, "pdfunite/pdfinfo (poppler-utils) are not on PATH; .ci/run installs poppler-utils.");
+        var settings = _bench.Settings("""
+            [ { "Name": "menteri", "Schedule": "0 0 7 ? * MON", "Reports": [ "briefing", "candidates" ], "Pdf": true,
+                "To": [ "menteri@kemendag.example.go.id" ] } ]
+            """);
+        var runner = _bench.Runner(settings);
+
+        var run = await runner.RunAsync(settings.Find("menteri"), Monday, RunTriggers.Schedule, TestContext.Current.CancellationToken);
+
+        Assert.Equal(RunStatus.Succeeded, run.Status);
+        var mail = Assert.Single(await _bench.Smtp.WaitForAsync(1, TimeSpan.FromSeconds(10))).Message;
+        var pdf = Assert.Single(mail.Attachments.OfType<MimeKit.MimePart>(), a => a.FileName?.EndsWith(".pdf", StringComparison.Ordinal) == true);
+        using var bytes = new MemoryStream();
+        pdf.Content!.DecodeTo(bytes, TestContext.Current.CancellationToken);
+        Assert.Equal("%PDF"u8.ToArray(), bytes.ToArray()[..4]);
+        Assert.Contains(run.Outputs, o => o.File.EndsWith(".pdf", StringComparison.Ordinal) && o.Sha256 == PacketBuilder.Describe("", o.File).Sha256);
+    }
+
+    [Fact]
     public async Task SamePeriodTwice_IsDeliveredOnce()
     {
         var settings = _bench.Settings(Menteri);
