@@ -6,7 +6,11 @@ using Integritas.Store.Queries;
 namespace Integritas.Reports;
 
 /// <summary>What a packet is asked for: report kinds in reading order, the year (null: latest), where the templates are and where to write.</summary>
-public sealed record PacketRequest(IReadOnlyList<ReportKind> Kinds, int? Year, string TemplateDirectory, string OutputDirectory, DateOnly Today);
+public sealed record PacketRequest(IReadOnlyList<ReportKind> Kinds, int? Year, string TemplateDirectory, string OutputDirectory, DateOnly Today)
+{
+    /// <summary>The units the packet may show (default: all); a bursted packet's is its one instansi or unit.</summary>
+    public DataScope Scope { get; init; } = DataScope.All;
+}
 
 /// <summary>What a packet run wrote, the year it was for, and the stored file versions it was built from.</summary>
 public sealed record PacketDocuments(int Year, IReadOnlyList<ReportOutput> Reports, IReadOnlyList<SourceVersion> Sources)
@@ -33,6 +37,7 @@ public static class ReportPacket
     public static PacketDocuments Write(ZiDatabase database, RuleCatalog rules, PacketRequest request, Func<IReadOnlyList<int>, int?, int>? chooseYear = null)
     {
         using var connection = database.OpenRead();
+        request.Scope.Apply(connection);
         var years = ScoreQueries.Years(connection);
         var year = (chooseYear ?? DefaultYear)(years, request.Year);
         var reportRequest = new ReportRequest(year, request.TemplateDirectory, request.OutputDirectory, request.Today);

@@ -277,6 +277,10 @@ public sealed partial class IngestService(RuleCatalog rules, TimeProvider clock,
         {
             return new FactLoader(clock).Load(connection, source, table, header, scope);
         }
+        if (RecipientLoader.Matches(header) is { } recipients)
+        {
+            return new RecipientLoader(clock).Load(connection, source, table, header, recipients);
+        }
         return FileOutcome.Refused(source.Path, InputFormats.Unknown, Unrecognised(source.Name, header, headerRecord, table.Sheet), timer.Elapsed);
     }
 
@@ -328,6 +332,8 @@ public sealed partial class IngestService(RuleCatalog rules, TimeProvider clock,
             ("unit facts", FactLoader.UnitKeyColumns),
             ("instansi facts", FactLoader.InstansiKeyColumns),
             ("targets", TargetLoader.KeyColumns),
+            ("unit recipients", RecipientLoader.UnitKeyColumns),
+            ("instansi recipients", RecipientLoader.InstansiKeyColumns),
         };
         var closest = formats.OrderBy(f => f.Columns.Count(c => header.Find(c) is null)).First();
         var missing = closest.Columns.Where(c => header.Find(c) is null).Select(c => $"'{c}'");
