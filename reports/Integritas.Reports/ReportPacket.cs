@@ -6,7 +6,14 @@ using Integritas.Store.Queries;
 namespace Integritas.Reports;
 
 /// <summary>What a packet is asked for: report kinds in reading order, the year (null: latest), where the templates are and where to write.</summary>
-public sealed record PacketRequest(IReadOnlyList<ReportKind> Kinds, int? Year, string TemplateDirectory, string OutputDirectory, DateOnly Today);
+public sealed record PacketRequest(IReadOnlyList<ReportKind> Kinds, int? Year, string TemplateDirectory, string OutputDirectory, DateOnly Today)
+{
+    /// <summary>Only this unit in the reports that burst per unit and take one (the LHE); null: every unit.</summary>
+    public string? UnitId { get; init; }
+
+    /// <summary>The LHE's letter number settings (<c>Integritas:Lhe</c>).</summary>
+    public Lhe.LheSettings Lhe { get; init; } = new();
+}
 
 /// <summary>What a packet run wrote, the year it was for, and the stored file versions it was built from.</summary>
 public sealed record PacketDocuments(int Year, IReadOnlyList<ReportOutput> Reports, IReadOnlyList<SourceVersion> Sources)
@@ -35,7 +42,7 @@ public static class ReportPacket
         using var connection = database.OpenRead();
         var years = ScoreQueries.Years(connection);
         var year = (chooseYear ?? DefaultYear)(years, request.Year);
-        var reportRequest = new ReportRequest(year, request.TemplateDirectory, request.OutputDirectory, request.Today);
+        var reportRequest = new ReportRequest(year, request.TemplateDirectory, request.OutputDirectory, request.Today) { UnitId = request.UnitId, Lhe = request.Lhe };
         var written = request.Kinds.Select(k => k.Create(rules).Write(connection, reportRequest)).ToList();
         return new PacketDocuments(year, written, SourceVersions.All(connection));
     }
