@@ -103,6 +103,7 @@ public sealed class SampleGenerator(int seed = SampleGenerator.DefaultSeed)
         WriteFile(root, "predikat.csv", predicates.ToString(), bom: false);
         written.Add("predikat.csv");
         written.AddRange(new SampleHistory(seed, areaOffsets, awards).Write(root));
+        written.Add(SampleTeams.Write(root, Years[^1], seed));
         return written;
     }
 

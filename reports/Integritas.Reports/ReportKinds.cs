@@ -2,6 +2,7 @@ using Integritas.Domain.Rules;
 using Integritas.Reports.Annual;
 using Integritas.Reports.Briefing;
 using Integritas.Reports.Candidates;
+using Integritas.Reports.Lhe;
 using Integritas.Reports.Scorecards;
 
 namespace Integritas.Reports;
@@ -35,6 +36,8 @@ public static class ReportKinds
             rules => new ScorecardReport(rules)),
         ReportKind.Of<CandidateListModel>("candidates", CandidateListReport.TemplateFile, "Planners' candidate list: next year's WBK and WBBM candidates in rank order with what each lacks, plus the sheet beside it.",
             rules => new CandidateListReport(rules)),
+        ReportKind.Of<LheModel>("lhe", LheReport.TemplateFile, "One Laporan Hasil Evaluasi per unit (lhe-{year}/{UNIT}.docx): the Inspektur's letter and its Lampiran (team, legal basis, self-assessment vs TPI, findings, recommendations).",
+            rules => new LheReport(rules)),
     ];
 
     public static IReadOnlyList<string> Names { get; } = [.. All.Select(k => k.Name)];

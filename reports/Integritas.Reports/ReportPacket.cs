@@ -10,6 +10,12 @@ public sealed record PacketRequest(IReadOnlyList<ReportKind> Kinds, int? Year, s
 {
     /// <summary>The units the packet may show (default: all); a bursted packet's is its one instansi or unit.</summary>
     public DataScope Scope { get; init; } = DataScope.All;
+
+    /// <summary>Only this unit in the reports that burst per unit and take one (the LHE); null: every unit.</summary>
+    public string? UnitId { get; init; }
+
+    /// <summary>The LHE's letter number settings (<c>Integritas:Lhe</c>).</summary>
+    public Lhe.LheSettings Lhe { get; init; } = new();
 }
 
 /// <summary>What a packet run wrote, the year it was for, and the stored file versions it was built from.</summary>
@@ -40,7 +46,7 @@ public static class ReportPacket
         request.Scope.Apply(connection);
         var years = ScoreQueries.Years(connection);
         var year = (chooseYear ?? DefaultYear)(years, request.Year);
-        var reportRequest = new ReportRequest(year, request.TemplateDirectory, request.OutputDirectory, request.Today);
+        var reportRequest = new ReportRequest(year, request.TemplateDirectory, request.OutputDirectory, request.Today) { UnitId = request.UnitId, Lhe = request.Lhe };
         var written = request.Kinds.Select(k => k.Create(rules).Write(connection, reportRequest)).ToList();
         return new PacketDocuments(year, written, SourceVersions.All(connection));
     }

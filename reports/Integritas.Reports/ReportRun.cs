@@ -14,6 +14,12 @@ namespace Integritas.Reports;
 public sealed record ReportRequest(int Year, string TemplateDirectory, string OutputDirectory, DateOnly Today)
 {
     public SharedAnalyses Shared { get; init; } = new();
+
+    /// <summary>Only this unit, for the reports that burst per unit and take one (<c>zi report lhe --unit</c>); null: every unit.</summary>
+    public string? UnitId { get; init; }
+
+    /// <summary>The LHE's letter number pattern and first running number (<c>Integritas:Lhe</c>).</summary>
+    public Lhe.LheSettings Lhe { get; init; } = new();
 }
 
 /// <summary>

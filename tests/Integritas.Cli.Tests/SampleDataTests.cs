@@ -12,7 +12,7 @@ public class SampleDataTests
 
         var written = new SampleGenerator().Write(folder.Path);
 
-        Assert.Equal(35, written.Count);
+        Assert.Equal(36, written.Count);
         foreach (var file in written)
         {
             var committed = Repository.PathOf("data-samples", file);

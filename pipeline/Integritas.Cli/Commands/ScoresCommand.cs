@@ -106,7 +106,7 @@ public static class ScoresCommand
     }
 
     private static bool IsActionable(Exception ex) =>
-        ex is CommandException or DatabaseBusyException or DatabaseMissingException or DatabaseInvalidException or DatabaseVersionException or Documents.TemplateException or Reports.Pdf.PdfException
+        ex is CommandException or DatabaseBusyException or DatabaseMissingException or DatabaseInvalidException or DatabaseVersionException or Documents.TemplateException or Reports.Pdf.PdfException or Reports.PacketException
             or DuckDBException or IOException or UnauthorizedAccessException;
 }
 

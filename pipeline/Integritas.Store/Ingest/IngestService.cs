@@ -269,6 +269,10 @@ public sealed partial class IngestService(RuleCatalog rules, TimeProvider clock,
         {
             return new RecapLoader(rules, clock).Load(connection, source, table, header);
         }
+        if (LheTeamLoader.Matches(header))
+        {
+            return new LheTeamLoader(clock).Load(connection, source, table, header);
+        }
         if (TargetLoader.Matches(header))
         {
             return new TargetLoader(clock).Load(connection, source, table, header);
@@ -334,6 +338,7 @@ public sealed partial class IngestService(RuleCatalog rules, TimeProvider clock,
             ("targets", TargetLoader.KeyColumns),
             ("unit recipients", RecipientLoader.UnitKeyColumns),
             ("instansi recipients", RecipientLoader.InstansiKeyColumns),
+            ("an LHE team", LheTeamLoader.KeyColumns),
         };
         var closest = formats.OrderBy(f => f.Columns.Count(c => header.Find(c) is null)).First();
         var missing = closest.Columns.Where(c => header.Find(c) is null).Select(c => $"'{c}'");

@@ -17,9 +17,11 @@ public sealed class YearData
     private readonly ILookup<string, QuestionGain> _gains;
     private readonly ILookup<string, LayerReview> _reviews;
     private readonly ILookup<string, FindingInfo> _findings;
+    private readonly Dictionary<string, UnitYearScore> _selfAssessments;
+    private readonly IReadOnlyDictionary<string, LheTeam> _teams;
 
     private YearData(int year, ScoreHistory history, IReadOnlyList<CandidateAnalysis> candidates, ILookup<string, QuestionGain> gains,
-        IReadOnlyList<LayerReview> reviews, IReadOnlyList<FindingInfo> findings)
+        IReadOnlyList<LayerReview> reviews, IReadOnlyList<FindingInfo> findings, IReadOnlyList<UnitYearScore> selfAssessments, IReadOnlyDictionary<string, LheTeam> teams)
     {
         Year = year;
         History = history;
@@ -37,6 +39,8 @@ public sealed class YearData
         _reviews = reviews.ToLookup(r => r.UnitId, StringComparer.Ordinal);
         Findings = findings;
         _findings = findings.ToLookup(f => f.UnitId, StringComparer.Ordinal);
+        _selfAssessments = selfAssessments.ToDictionary(s => s.Unit.UnitId, StringComparer.Ordinal);
+        _teams = teams;
     }
 
     /// <summary>Reads the year from the database: scores of every year, question gains, reviews and findings.</summary>
@@ -50,7 +54,9 @@ public sealed class YearData
         var candidates = (rule?.Predicates ?? [])
             .SelectMany(level => CandidateAnalysisBuilder.For(history, year, level.Code, gains))
             .ToList();
-        return new YearData(year, history, candidates, gains, new ReviewChanges(rules).For(connection, year), Lineage.Findings(connection, year));
+        var selfAssessments = new ScoreQueries(rules).Load(connection, new ScoreFilter(Year: year, Layer: Domain.Lke.Reviewer.Unit));
+        return new YearData(year, history, candidates, gains, new ReviewChanges(rules).For(connection, year), Lineage.Findings(connection, year),
+            selfAssessments, LheTeams.For(connection, year));
     }
 
     public int Year { get; }
@@ -88,4 +94,10 @@ public sealed class YearData
     public IReadOnlyList<LayerReview> ReviewsOf(string unitId) => [.. _reviews[unitId]];
 
     public IReadOnlyList<FindingInfo> FindingsOf(string unitId) => [.. _findings[unitId]];
+
+    /// <summary>The unit's own LKE of the year (the self-assessment layer), scored; null when only a reviewer's is stored.</summary>
+    public UnitYearScore? SelfAssessmentOf(string unitId) => _selfAssessments.GetValueOrDefault(unitId);
+
+    /// <summary>The TPI team that evaluated the unit in the year (lhe-tim.csv); null when none is stored.</summary>
+    public LheTeam? TeamOf(string unitId) => _teams.GetValueOrDefault(unitId);
 }
