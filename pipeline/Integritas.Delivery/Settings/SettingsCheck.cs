@@ -28,6 +28,8 @@ internal static partial class SettingsCheck
         Require(string.IsNullOrEmpty(settings.Templates) || Directory.Exists(settings.Templates), "Templates", settings.Templates, "the templates folder does not exist");
         Require(settings.ShutdownTimeoutSeconds is >= 1 and <= 86_400, "ShutdownTimeoutSeconds", settings.ShutdownTimeoutSeconds, "must be between 1 and 86400");
 
+        Require(settings.Lhe.FirstNumber >= 1, "Lhe:FirstNumber", settings.Lhe.FirstNumber, "the first letter number is 1 or more");
+        Require(!string.IsNullOrWhiteSpace(settings.Lhe.NumberPattern), "Lhe:NumberPattern", settings.Lhe.NumberPattern, "a letter number pattern is required, e.g. B-{no}/IJ/PW.110/{month:roman}/{year}");
         var defaultZone = Zone(settings.TimeZone, "TimeZone", failures);
         if (string.IsNullOrWhiteSpace(settings.Output))
         {

@@ -38,6 +38,9 @@ public sealed class ZiSettings
 
     public SchedulerSettings Scheduler { get; set; } = new();
 
+    /// <summary>The LHE's letter numbers (<c>zi report lhe</c>, and LHE packets of subscriptions).</summary>
+    public LheNumberSettings Lhe { get; set; } = new();
+
     public const string DefaultTimeZone = "Asia/Jakarta";
 
     public const string DefaultOutput = "data/output";
@@ -149,6 +152,13 @@ public sealed class SmtpSettings
 
     /// <summary>How long one connection or command may take.</summary>
     public int TimeoutSeconds { get; set; } = 60;
+}
+
+public sealed class LheNumberSettings
+{
+    public string NumberPattern { get; set; } = Integritas.Reports.Lhe.LetterNumber.DefaultPattern;
+
+    public int FirstNumber { get; set; } = 1;
 }
 
 public sealed class SchedulerSettings
