@@ -8,13 +8,14 @@ namespace Integritas.Reports;
 /// <summary>What a packet is asked for: report kinds in reading order, the year (null: latest), where the templates are and where to write.</summary>
 public sealed record PacketRequest(IReadOnlyList<ReportKind> Kinds, int? Year, string TemplateDirectory, string OutputDirectory, DateOnly Today)
 {
+    /// <summary>The units the packet may show (default: all); a bursted packet's is its one instansi or unit.</summary>
+    public DataScope Scope { get; init; } = DataScope.All;
+
     /// <summary>Only this unit in the reports that burst per unit and take one (the LHE); null: every unit.</summary>
     public string? UnitId { get; init; }
 
     /// <summary>The LHE's letter number settings (<c>Integritas:Lhe</c>).</summary>
     public Lhe.LheSettings Lhe { get; init; } = new();
-    /// <summary>The units the packet may show (default: all); a bursted packet's is its one instansi or unit.</summary>
-    public DataScope Scope { get; init; } = DataScope.All;
 }
 
 /// <summary>What a packet run wrote, the year it was for, and the stored file versions it was built from.</summary>

@@ -9,7 +9,7 @@ public sealed record ScopeSubject(string Kind, string Key, string Label);
 /// <summary>
 /// The units a report run may see: those of the listed instansi and the listed units (both empty: every unit), and
 /// the instansi they belong to. <see cref="Apply"/> puts the scope on a connection: temporary views named like the
-/// unit tables (submission, answer, recap_value, score_card, predicate, finding, fact, target, source_file) show only
+/// unit tables (submission, answer, recap_value, score_card, predicate, finding, lhe_team, fact, target, source_file) show only
 /// the scope's rows, so every query a report makes on that connection — whatever it asks — reads no other unit's
 /// data. A bursted packet is built over such a connection: it cannot hold another unit's figures.
 /// </summary>
@@ -39,7 +39,7 @@ public sealed record DataScope(IReadOnlyList<string> Instansi, IReadOnlyList<str
     public static DataScope OfInstansi(string instansi) => new([instansi], []);
 
     /// <summary>The tables a scope hides rows of; everything else a report reads (the question bank, rules) is not about a unit.</summary>
-    public static readonly IReadOnlyList<string> ScopedTables = ["submission", "answer", "recap_value", "score_card", "predicate", "finding", "fact", "target", "source_file"];
+    public static readonly IReadOnlyList<string> ScopedTables = ["submission", "answer", "recap_value", "score_card", "predicate", "finding", "lhe_team", "fact", "target", "source_file"];
 
     /// <summary>Limits what <paramref name="connection"/> reads to the scope (nothing for <see cref="All"/>). The connection may be read-only.</summary>
     public void Apply(DuckDBConnection connection)
@@ -70,6 +70,7 @@ public sealed record DataScope(IReadOnlyList<string> Instansi, IReadOnlyList<str
         connection.Execute($"CREATE OR REPLACE TEMP VIEW score_card AS SELECT * FROM {T("score_card")} WHERE {InSubmissions}");
         connection.Execute($"CREATE OR REPLACE TEMP VIEW predicate AS SELECT * FROM {T("predicate")} WHERE {InUnits}");
         connection.Execute($"CREATE OR REPLACE TEMP VIEW finding AS SELECT * FROM {T("finding")} WHERE {InUnits}");
+        connection.Execute($"CREATE OR REPLACE TEMP VIEW lhe_team AS SELECT * FROM {T("lhe_team")} WHERE {InUnits}");
         connection.Execute($"""
             CREATE OR REPLACE TEMP VIEW fact AS SELECT * FROM {T("fact")}
             WHERE (scope = 'unit' AND upper(subject) IN (SELECT unit FROM temp.main.scope_unit))
@@ -79,7 +80,7 @@ public sealed record DataScope(IReadOnlyList<string> Instansi, IReadOnlyList<str
         connection.Execute($"""
             CREATE OR REPLACE TEMP VIEW source_file AS SELECT * FROM {T("source_file")} WHERE file_id IN (
                 SELECT file_id FROM temp.main.submission UNION SELECT file_id FROM temp.main.predicate UNION SELECT file_id FROM temp.main.fact
-                UNION SELECT file_id FROM temp.main.target UNION SELECT file_id FROM temp.main.finding UNION SELECT file_id FROM {T("question_bank")})
+                UNION SELECT file_id FROM temp.main.target UNION SELECT file_id FROM temp.main.finding UNION SELECT file_id FROM temp.main.lhe_team UNION SELECT file_id FROM {T("question_bank")})
             """);
     }
 

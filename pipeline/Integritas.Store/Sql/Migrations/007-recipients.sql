@@ -1,4 +1,4 @@
--- Version 6: who receives a bursted packet: scope 'unit' (subject = unit code) or 'instansi' (subject = instansi name).
+-- Version 7: who receives a bursted packet: scope 'unit' (subject = unit code) or 'instansi' (subject = instansi name).
 CREATE TABLE recipient (
     scope       VARCHAR NOT NULL,
     subject     VARCHAR NOT NULL,
