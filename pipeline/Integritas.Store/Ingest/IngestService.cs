@@ -336,15 +336,9 @@ public sealed partial class IngestService(RuleCatalog rules, TimeProvider clock,
             ("unit facts", FactLoader.UnitKeyColumns),
             ("instansi facts", FactLoader.InstansiKeyColumns),
             ("targets", TargetLoader.KeyColumns),
-<<<<<<< HEAD
-            ("an LHE team", LheTeamLoader.KeyColumns),
-            ("unit recipients", RecipientLoader.UnitKeyColumns),
-            ("instansi recipients", RecipientLoader.InstansiKeyColumns),
-=======
             ("unit recipients", RecipientLoader.UnitKeyColumns),
             ("instansi recipients", RecipientLoader.InstansiKeyColumns),
             ("an LHE team", LheTeamLoader.KeyColumns),
->>>>>>> i-delivery
         };
         var closest = formats.OrderBy(f => f.Columns.Count(c => header.Find(c) is null)).First();
         var missing = closest.Columns.Where(c => header.Find(c) is null).Select(c => $"'{c}'");

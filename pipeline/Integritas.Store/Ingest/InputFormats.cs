@@ -12,13 +12,8 @@ public static class InputFormats
     public const string UnitFacts = "fakta-unit";
     public const string InstansiFacts = "fakta-instansi";
     public const string Targets = "target";
-<<<<<<< HEAD
-    public const string LheTeam = "lhe-tim";
-    public const string Recipients = "penerima";
-=======
     public const string Recipients = "penerima";
     public const string LheTeam = "lhe-tim";
->>>>>>> i-delivery
     public const string QuestionBank = "portalrb-soal";
     public const string PortalAnswers = "portalrb-jawaban";
     public const string Unknown = "unknown";
