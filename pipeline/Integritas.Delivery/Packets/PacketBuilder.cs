@@ -42,7 +42,10 @@ public sealed class PacketBuilder(ZiSettings settings, RuleCatalog rules, TimePr
         Directory.CreateDirectory(partial);
         var database = new ZiDatabase(settings.Database, clock);
         var request = new PacketRequest([.. subscription.Reports.Select(r => ReportKinds.Find(r)!)], subscription.Year, Templates, partial,
-            DateOnly.FromDateTime(subscription.Local(Subscription.PeriodInstant(run.Period)).DateTime));
+            DateOnly.FromDateTime(subscription.Local(Subscription.PeriodInstant(run.Period)).DateTime))
+        {
+            Lhe = new Reports.Lhe.LheSettings(settings.Lhe.NumberPattern, settings.Lhe.FirstNumber),
+        };
         var documents = ReportPacket.Write(database, rules, request);
         var stem = plan.Key.Length == 0 ? $"paket-{subscription.Name}-{Subscription.PeriodFolder(run.Period)}" : $"paket-{subscription.Name}-{plan.Key}-{Subscription.PeriodFolder(run.Period)}";
         var deliverables = new List<string>();
