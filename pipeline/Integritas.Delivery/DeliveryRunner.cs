@@ -5,7 +5,10 @@ using Integritas.Delivery.Mail;
 using Integritas.Delivery.Packets;
 using Integritas.Delivery.Settings;
 using Integritas.Domain.Rules;
+using Integritas.Reports;
 using Integritas.Reports.Pdf;
+using Integritas.Store;
+using Integritas.Store.Queries;
 using MailKit;
 using MailKit.Net.Smtp;
 using Microsoft.Extensions.Logging;
@@ -93,7 +96,7 @@ public sealed class DeliveryRunner(SettingsResult config, RunStore store, RuleCa
         var started = clock.GetTimestamp();
         try
         {
-            var plans = Plans(subscription);
+            var plans = Plans(subscription, render ? null : run.Year);
             var reuse = !render && PacketBuilder.Intact(run.Outputs) && plans.All(p => run.Outputs.Any(o => o.Packet == p.Key));
             var packetFolders = new Dictionary<string, string>();
             var year = run.Year ?? 0;
@@ -113,7 +116,8 @@ public sealed class DeliveryRunner(SettingsResult config, RunStore store, RuleCa
                     built.Add(await _builder.BuildAsync(subscription, run, plan, cancellationToken));
                 }
                 year = built[0].Year;
-                var fingerprint = built[0].Fingerprint;
+                var fingerprint = built.Count == 1 ? built[0].Fingerprint
+                    : Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(string.Join("\n", built.Select(b => $"{b.Key}:{b.Fingerprint}")))));
                 if (subscription.When == SendWhen.Changed && run.Trigger != RunTriggers.Retry && store.LastSucceeded(subscription.Name) is { Fingerprint: { } last } previous && last == fingerprint)
                 {
                     foreach (var packet in built)
@@ -125,7 +129,7 @@ public sealed class DeliveryRunner(SettingsResult config, RunStore store, RuleCa
                     logger.LogInformation("{Subscription} {Period}: run {RunId} skipped: {Reason}", run.Subscription, run.Period, run.Id, reason);
                     return store.Get(run.Id)!;
                 }
-                store.SetPacket(run.Id, year, PacketBuilder.RunFolder(config.Settings, subscription.Name, run.Period), fingerprint, built[0].Sources, [.. built.SelectMany(b => b.Deliverables)]);
+                store.SetPacket(run.Id, year, PacketBuilder.RunFolder(config.Settings, subscription.Name, run.Period), fingerprint, BuiltPacket.SourcesJson(built.SelectMany(b => b.Sources)), [.. built.SelectMany(b => b.Deliverables)]);
                 foreach (var packet in built)
                 {
                     packetFolders[packet.Key] = packet.Folder;
@@ -142,6 +146,14 @@ public sealed class DeliveryRunner(SettingsResult config, RunStore store, RuleCa
 
             var done = store.Get(run.Id)!;
             var failed = done.Recipients.Where(r => r.Status != RecipientStatus.Sent).ToList();
+            var unaddressed = subscription.Burst == BurstMode.None ? [] : plans.Where(p => p.Recipients.Count == 0).ToList();
+            if (unaddressed.Count > 0)
+            {
+                var kept = string.Join("; ", unaddressed.Select(p => $"{p.Label} (kept in {packetFolders[p.Key]})"));
+                var noRecipients = $"{unaddressed.Count} packet(s) have no recipients in the recipients file (kode_unit|instansi,email) and no To/Cc: {kept}; ingest their addresses, then 'zi runs retry {run.Id}'";
+                return await FailAsync(subscription, run, failed.Count == 0 ? noRecipients
+                    : $"{failed.Count} of {done.Recipients.Count} addressee(s) did not get the packet: " + string.Join("; ", failed.Select(f => $"{f.Address}: {f.Error ?? "not tried"}")) + "; " + noRecipients);
+            }
             if (failed.Count == 0)
             {
                 store.Finish(run.Id, RunStatus.Succeeded, null, Now(subscription));
@@ -168,9 +180,44 @@ public sealed class DeliveryRunner(SettingsResult config, RunStore store, RuleCa
         }
     }
 
-    /// <summary>The packets of a run: one for the whole scope (bursting adds one per instansi or unit).</summary>
-    private static List<PacketPlan> Plans(Subscription subscription) =>
-        [new PacketPlan("", null, [.. subscription.To.Select(a => (a, "to")), .. subscription.Cc.Select(a => (a, "cc"))])];
+    /// <summary>
+    /// The packets of a run: one for the subscription's scope; or (bursting) one per instansi or unit of the scope with
+    /// an LKE in the run's year (the subscription's, or the latest in the scope), each limited to its own data and sent
+    /// to its own addressees from the recipients file, plus To and Cc.
+    /// </summary>
+    private List<PacketPlan> Plans(Subscription subscription, int? runYear)
+    {
+        var scope = new DataScope(subscription.ScopeInstansi, subscription.ScopeUnits);
+        List<(string Address, string Kind)> everyone = [.. subscription.To.Select(a => (a, "to")), .. subscription.Cc.Select(a => (a, "cc"))];
+        if (subscription.Burst == BurstMode.None)
+        {
+            return [new PacketPlan("", scope.IsAll ? null : string.Join(", ", scope.Instansi.Concat(scope.Units)), everyone, scope)];
+        }
+        var kind = subscription.Burst == BurstMode.Unit ? "unit" : "instansi";
+        using var connection = new ZiDatabase(config.Settings.Database, clock).OpenRead();
+        scope.Apply(connection);
+        var years = Integritas.Store.Queries.ScoreQueries.Years(connection);
+        var year = runYear ?? subscription.Year ?? (years.Count > 0 ? years[^1] : throw new PacketException(scope.IsAll ? "the database holds no LKE yet" : "the subscription's Scope holds no unit with an LKE"));
+        var subjects = scope.Subjects(connection, kind, year);
+        if (subjects.Count == 0)
+        {
+            throw new PacketException($"the subscription's Scope holds no {kind} with an LKE for {year}: there is no packet to burst");
+        }
+        var plans = new List<PacketPlan>();
+        var keys = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var subject in subjects)
+        {
+            var key = Integritas.Reports.ReportFiles.Safe(kind == "unit" ? subject.Key : subject.Key.ToLowerInvariant());
+            for (var n = 2; !keys.Add(key); n++)
+            {
+                key = $"{key}-{n}";
+            }
+            var recipients = DataScope.Recipients(connection, subject).Select(a => (a, "to")).Concat(everyone)
+                .DistinctBy(r => r.Item1, StringComparer.OrdinalIgnoreCase).ToList();
+            plans.Add(new PacketPlan(key, kind == "unit" ? $"{subject.Key} {subject.Label}" : subject.Label, recipients, scope.For(subject), year));
+        }
+        return plans;
+    }
 
     /// <summary>
     /// An addressee recorded as being sent to when the run stopped may have got the mail: it is not sent again

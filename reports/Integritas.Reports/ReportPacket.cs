@@ -13,6 +13,8 @@ public sealed record PacketRequest(IReadOnlyList<ReportKind> Kinds, int? Year, s
 
     /// <summary>The LHE's letter number settings (<c>Integritas:Lhe</c>).</summary>
     public Lhe.LheSettings Lhe { get; init; } = new();
+    /// <summary>The units the packet may show (default: all); a bursted packet's is its one instansi or unit.</summary>
+    public DataScope Scope { get; init; } = DataScope.All;
 }
 
 /// <summary>What a packet run wrote, the year it was for, and the stored file versions it was built from.</summary>
@@ -40,6 +42,7 @@ public static class ReportPacket
     public static PacketDocuments Write(ZiDatabase database, RuleCatalog rules, PacketRequest request, Func<IReadOnlyList<int>, int?, int>? chooseYear = null)
     {
         using var connection = database.OpenRead();
+        request.Scope.Apply(connection);
         var years = ScoreQueries.Years(connection);
         var year = (chooseYear ?? DefaultYear)(years, request.Year);
         var reportRequest = new ReportRequest(year, request.TemplateDirectory, request.OutputDirectory, request.Today) { UnitId = request.UnitId, Lhe = request.Lhe };

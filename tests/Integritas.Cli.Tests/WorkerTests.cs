@@ -56,6 +56,46 @@ public sealed class WorkerTests : IDisposable
     }
 
     [Fact]
+    public void InboxJob_ReadsOnlyRegularFilesInTheInbox_AndADamagedFileBlocksNoOther()
+    {
+        var options = Options();
+        var outside = _dir.Write("outside/secret.csv", Some.Lke("U-09"));
+        _dir.Write("inbox/0-rusak.xlsx", "PK\u0003\u0004 not really a workbook");
+        _dir.Write("inbox/1-good.csv", Some.Lke("U-01"));
+        _dir.Write("inbox/failed", "a file named like the inbox's folder");
+        _dir.Write("inbox/processed", "another one");
+        _dir.Write("inbox/.upload-in-progress.csv", Some.Lke("U-03"));
+        _dir.Write("inbox/bad\nname.csv", Some.Lke("U-04"));
+        File.CreateSymbolicLink(_dir.File("inbox/link.csv"), outside);
+        var job = new InboxJob(options, RuleCatalog.Default, TimeProvider.System, NullLogger<InboxJob>.Instance);
+
+        var outcomes = job.RunOnce(TestContext.Current.CancellationToken);
+
+        Assert.Equal(["failed: Rejected", "link.csv: Rejected", "processed: Rejected", "0-rusak.xlsx: Rejected", "1-good.csv: Accepted", "bad\nname.csv: Accepted"],
+            outcomes.Select(o => $"{Path.GetFileName(o.Path)}: {o.Status}"));
+        Assert.True(File.Exists(_dir.File("inbox/processed/1-good.csv")));
+        Assert.Contains("a file may not be named 'failed'", File.ReadAllText(_dir.File("inbox/failed/failed.error.txt")), StringComparison.Ordinal);
+        Assert.Contains("a file may not be named 'processed'", File.ReadAllText(_dir.File("inbox/failed/processed.error.txt")), StringComparison.Ordinal);
+        var linkNote = File.ReadAllText(_dir.File("inbox/failed/link.csv.error.txt"));
+        Assert.Contains("a symbolic link is not read", linkNote, StringComparison.Ordinal);
+        Assert.DoesNotContain("U-09", linkNote, StringComparison.Ordinal);
+        Assert.NotNull(new FileInfo(_dir.File("inbox/failed/link.csv")).LinkTarget);
+        Assert.True(File.Exists(outside));
+        Assert.NotEmpty(File.ReadAllText(_dir.File("inbox/failed/0-rusak.xlsx.error.txt")));
+        Assert.Equal([".upload-in-progress.csv: a hidden file is not read (a copy under way?)"], job.Notices);
+        Assert.Equal("bad\\u000Aname.csv", InboxJob.Escape("bad\nname.csv"));
+        using (var connection = new Store.ZiDatabase(_dir.File("zi.duckdb"), TimeProvider.System).OpenRead())
+        {
+            Assert.Equal(["U-01", "U-04"], Store.DuckDbExtensions.Query(connection, "SELECT DISTINCT unit_id FROM submission ORDER BY 1").Select(r => r.GetString(0)));
+        }
+
+        var again = new InboxJob(options, RuleCatalog.Default, TimeProvider.System, NullLogger<InboxJob>.Instance);
+        Assert.Empty(again.RunOnce(TestContext.Current.CancellationToken));
+        Assert.Empty(again.Notices);
+        Assert.True(File.Exists(_dir.File("inbox/.upload-in-progress.csv")));
+    }
+
+    [Fact]
     public async Task Worker_OnSigterm_StopsCleanlyWithExitCodeZero()
     {
         Assert.SkipUnless(OperatingSystem.IsLinux(), "SIGTERM is sent with the Linux 'kill' command.");

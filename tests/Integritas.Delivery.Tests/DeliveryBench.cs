@@ -30,6 +30,14 @@ public sealed class DeliveryBench : IAsyncDisposable
 
     public TimeProvider Clock { get; }
 
+    /// <summary>Ingests more files into the bench's database (each must be accepted or unchanged).</summary>
+    public IReadOnlyList<FileOutcome> Ingest(params string[] files)
+    {
+        var outcomes = new IngestService(RuleCatalog.Default, Clock).Ingest(new ZiDatabase(_dir.File("zi.duckdb"), Clock), files).ToList();
+        Assert.All(outcomes, o => Assert.True(o.Status is FileStatus.Accepted or FileStatus.Unchanged, $"{o.Path}: {string.Join("; ", o.Errors)}"));
+        return outcomes;
+    }
+
     public LoopbackSmtp Smtp { get; }
 
     public string File(string name) => _dir.File(name);

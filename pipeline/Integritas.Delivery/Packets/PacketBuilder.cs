@@ -6,15 +6,21 @@ using Integritas.Domain.Rules;
 using Integritas.Reports;
 using Integritas.Reports.Pdf;
 using Integritas.Store;
+using Integritas.Store.Queries;
 using Microsoft.Extensions.Logging;
 
 namespace Integritas.Delivery.Packets;
 
-/// <summary>One packet of a run: the whole scope, or (bursting) one instansi's or one unit's.</summary>
-public sealed record PacketPlan(string Key, string? Label, IReadOnlyList<(string Address, string Kind)> Recipients);
+/// <summary>One packet of a run: the whole scope (key ""), or (bursting) one instansi's or one unit's, for a year when the run fixed it.</summary>
+public sealed record PacketPlan(string Key, string? Label, IReadOnlyList<(string Address, string Kind)> Recipients, DataScope Scope, int? Year = null);
 
 /// <summary>A packet built: where it is kept, the files it consists of (what is mailed) and what it was built from.</summary>
-public sealed record BuiltPacket(string Key, string Folder, int Year, IReadOnlyList<RunOutput> Deliverables, string Fingerprint, string Sources);
+public sealed record BuiltPacket(string Key, string Folder, int Year, IReadOnlyList<RunOutput> Deliverables, string Fingerprint, IReadOnlyList<SourceVersion> Sources)
+{
+    /// <summary>The stored file versions packets were built from, as the run record keeps them (JSON).</summary>
+    public static string SourcesJson(IEnumerable<SourceVersion> sources) =>
+        JsonSerializer.Serialize(sources.DistinctBy(s => s.FileId).OrderBy(s => s.FileId).Select(s => new { fileId = s.FileId, file = s.FileName, sha256 = s.Sha256, format = s.Format }));
+}
 
 /// <summary>
 /// Renders the packets of a run into <c>{Output}/{subscription}/{period}/</c> through <see cref="ReportPacket"/>. A
@@ -41,9 +47,10 @@ public sealed class PacketBuilder(ZiSettings settings, RuleCatalog rules, TimePr
         }
         Directory.CreateDirectory(partial);
         var database = new ZiDatabase(settings.Database, clock);
-        var request = new PacketRequest([.. subscription.Reports.Select(r => ReportKinds.Find(r)!)], subscription.Year, Templates, partial,
+        var request = new PacketRequest([.. subscription.Reports.Select(r => ReportKinds.Find(r)!)], plan.Year ?? subscription.Year, Templates, partial,
             DateOnly.FromDateTime(subscription.Local(Subscription.PeriodInstant(run.Period)).DateTime))
         {
+            Scope = plan.Scope,
             Lhe = new Reports.Lhe.LheSettings(settings.Lhe.NumberPattern, settings.Lhe.FirstNumber),
         };
         var documents = ReportPacket.Write(database, rules, request);
@@ -70,8 +77,7 @@ public sealed class PacketBuilder(ZiSettings settings, RuleCatalog rules, TimePr
         Directory.CreateDirectory(Path.GetDirectoryName(folder)!);
         Directory.Move(partial, folder);
         var outputs = deliverables.Select(f => Path.Combine(folder, Path.GetRelativePath(partial, f))).Select(f => Describe(plan.Key, f)).ToList();
-        var sources = JsonSerializer.Serialize(documents.Sources.Select(s => new { fileId = s.FileId, file = s.FileName, sha256 = s.Sha256, format = s.Format }));
-        return new BuiltPacket(plan.Key, folder, documents.Year, outputs, documents.Fingerprint, sources);
+        return new BuiltPacket(plan.Key, folder, documents.Year, outputs, documents.Fingerprint, documents.Sources);
     }
 
     public static RunOutput Describe(string packet, string file)

@@ -71,10 +71,14 @@ internal static partial class SettingsCheck
                     Require(IsAddress(list[i]), $"{key}:{field}:{i}", list[i], "not an e-mail address");
                 }
             }
-            // Packets limited to a scope, or one per instansi/unit, are not built yet: refused rather than sent with every unit's figures.
-            Require(s.Scope.Instansi.Count + s.Scope.Units.Count == 0, $"{key}:Scope", string.Join(",", s.Scope.Instansi.Concat(s.Scope.Units)),
-                "packets limited to some instansi or units are not built yet by this zi; remove Scope to send the whole packet");
-            Require(s.Burst == BurstMode.None, $"{key}:Burst", s.Burst.ToString().ToLowerInvariant(), "packets per instansi or unit are not built yet by this zi; use none");
+            foreach (var (list, field) in new[] { (s.Scope.Instansi, "Scope:Instansi"), (s.Scope.Units, "Scope:Units") })
+            {
+                for (var i = 0; i < list.Count; i++)
+                {
+                    Require(!string.IsNullOrWhiteSpace(list[i]), $"{key}:{field}:{i}", list[i], field.EndsWith("Units", StringComparison.Ordinal) ? "a unit code is required" : "an instansi name is required");
+                }
+            }
+            Require(!legacy || s.Burst == BurstMode.None, $"{key}:Burst", s.Burst, "the old Briefing section has no burst; write it into Subscriptions");
             if (s.Burst != BurstMode.None && s.To.Count + s.Cc.Count > 0)
             {
                 warnings.Add($"{ZiSettings.Section}:{key}:To: a bursted subscription sends each packet to its own {s.Burst.ToString().ToLowerInvariant()}'s recipients (the recipients file); To and Cc get every packet as well");

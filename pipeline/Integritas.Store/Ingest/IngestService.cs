@@ -281,6 +281,10 @@ public sealed partial class IngestService(RuleCatalog rules, TimeProvider clock,
         {
             return new FactLoader(clock).Load(connection, source, table, header, scope);
         }
+        if (RecipientLoader.Matches(header) is { } recipients)
+        {
+            return new RecipientLoader(clock).Load(connection, source, table, header, recipients);
+        }
         return FileOutcome.Refused(source.Path, InputFormats.Unknown, Unrecognised(source.Name, header, headerRecord, table.Sheet), timer.Elapsed);
     }
 
@@ -333,6 +337,8 @@ public sealed partial class IngestService(RuleCatalog rules, TimeProvider clock,
             ("instansi facts", FactLoader.InstansiKeyColumns),
             ("targets", TargetLoader.KeyColumns),
             ("an LHE team", LheTeamLoader.KeyColumns),
+            ("unit recipients", RecipientLoader.UnitKeyColumns),
+            ("instansi recipients", RecipientLoader.InstansiKeyColumns),
         };
         var closest = formats.OrderBy(f => f.Columns.Count(c => header.Find(c) is null)).First();
         var missing = closest.Columns.Where(c => header.Find(c) is null).Select(c => $"'{c}'");

@@ -13,6 +13,7 @@ public static class InputFormats
     public const string InstansiFacts = "fakta-instansi";
     public const string Targets = "target";
     public const string LheTeam = "lhe-tim";
+    public const string Recipients = "penerima";
     public const string QuestionBank = "portalrb-soal";
     public const string PortalAnswers = "portalrb-jawaban";
     public const string Unknown = "unknown";
