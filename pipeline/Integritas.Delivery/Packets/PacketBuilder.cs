@@ -51,7 +51,7 @@ public sealed class PacketBuilder(ZiSettings settings, RuleCatalog rules, TimePr
             DateOnly.FromDateTime(subscription.Local(Subscription.PeriodInstant(run.Period)).DateTime))
         {
             Scope = plan.Scope,
-            Lhe = new Integritas.Reports.Lhe.LheSettings(settings.Lhe.NumberPattern, settings.Lhe.FirstNumber),
+            Lhe = new Reports.Lhe.LheSettings(settings.Lhe.NumberPattern, settings.Lhe.FirstNumber),
         };
         var documents = ReportPacket.Write(database, rules, request);
         var stem = plan.Key.Length == 0 ? $"paket-{subscription.Name}-{Subscription.PeriodFolder(run.Period)}" : $"paket-{subscription.Name}-{plan.Key}-{Subscription.PeriodFolder(run.Period)}";

@@ -29,6 +29,9 @@ public sealed class ZiSettings
 
     public InboxSettings Inbox { get; set; } = new();
 
+    /// <summary>The LHE's letter numbers (<c>zi report lhe</c> reads the same section).</summary>
+    public LheNumberSettings Lhe { get; set; } = new();
+
     /// <summary>The section of zi before subscriptions: read as the one subscription <c>briefing</c>.</summary>
     public BriefingSettings? Briefing { get; set; }
 
@@ -37,9 +40,6 @@ public sealed class ZiSettings
     public SmtpSettings Smtp { get; set; } = new();
 
     public SchedulerSettings Scheduler { get; set; } = new();
-
-    /// <summary>The LHE's letter numbers (<c>zi report lhe</c>, and LHE packets of subscriptions).</summary>
-    public LheNumberSettings Lhe { get; set; } = new();
 
     public const string DefaultTimeZone = "Asia/Jakarta";
 
@@ -154,13 +154,6 @@ public sealed class SmtpSettings
     public int TimeoutSeconds { get; set; } = 60;
 }
 
-public sealed class LheNumberSettings
-{
-    public string NumberPattern { get; set; } = Integritas.Reports.Lhe.LetterNumber.DefaultPattern;
-
-    public int FirstNumber { get; set; } = 1;
-}
-
 public sealed class SchedulerSettings
 {
     public const string Sqlite = "sqlite";
@@ -169,4 +162,12 @@ public sealed class SchedulerSettings
 
     /// <summary>A SQLite file path, or a full connection string (<c>Data Source=...</c>).</summary>
     public string ConnectionString { get; set; } = "data/zi-scheduler.db";
+}
+
+/// <summary>Section <c>Integritas:Lhe</c>: the letter number pattern of the LHE and the first running number of a year's letters.</summary>
+public sealed class LheNumberSettings
+{
+    public string NumberPattern { get; set; } = Integritas.Reports.Lhe.LetterNumber.DefaultPattern;
+
+    public int FirstNumber { get; set; } = 1;
 }
